@@ -1,0 +1,1 @@
+"""The ``kojo`` command: one module per command group."""

@@ -1,0 +1,1 @@
+"""The gateway: FastAPI app, OpenAI-compatible API, admin API, request pipeline, limits, audit, metrics."""
