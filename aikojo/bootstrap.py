@@ -42,10 +42,13 @@ def initialise(settings: Settings, *, install_demo: bool = True) -> dict[str, An
 def _install_demo(settings: Settings) -> str | None:
     """Copy the committed demo model into KOJO_HOME/models/demo (no download, no training)."""
     try:
-        from aikojo.serving.loading import install_demo_model
+        from aikojo.serving.loading import ModelLoadError, install_demo_model
     except ImportError:  # serving not installed in this build
         return None
     dest = settings.models_dir / "demo"
     if (dest / "config.json").exists():
         return str(dest)
-    return str(install_demo_model(dest))
+    try:  # never train during init: that is `kojo models init-demo`'s job
+        return str(install_demo_model(dest, build_if_missing=False))
+    except ModelLoadError:
+        return None

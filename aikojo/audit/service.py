@@ -13,9 +13,10 @@ from sqlalchemy import select
 from aikojo.audit.chain import AuditEntry, VerifyReport, verify
 from aikojo.audit.signing import load_verifier
 from aikojo.db.models import AuditRecord
+from aikojo.errors import Forbidden
 from aikojo.platform import Platform
 from aikojo.tenancy.names import split_project_path
-from aikojo.tenancy.roles import Actor
+from aikojo.tenancy.roles import Actor, Role
 from aikojo.tenancy.service import find_project
 
 
@@ -48,6 +49,8 @@ class AuditQuery(BaseModel):
 
 
 def _authorise(p: Platform, actor: Actor, q: AuditQuery) -> AuditQuery:
+    if actor.role == Role.USER:
+        raise Forbidden("reading the audit log needs the admin or auditor role")
     if q.project is None and actor.project_id is not None and actor.role != "admin":
         q = q.model_copy(update={"project": actor.project_path})
     project_id = None

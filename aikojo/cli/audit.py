@@ -7,7 +7,6 @@ from datetime import datetime
 
 import typer
 
-from aikojo.audit.service import AuditQuery
 from aikojo.cli.common import console, emit_json, err_console, operator, settings, table
 
 app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
@@ -20,6 +19,8 @@ def list_(project: str | None = typer.Option(None, "--project", metavar="TENANT/
           limit: int = typer.Option(50, "--limit", min=1),
           json_out: bool = typer.Option(False, "--json")) -> None:
     """Newest records first."""
+    from aikojo.audit.service import AuditQuery
+
     with operator() as op:
         rows = op.audit_list(AuditQuery(project=project, since=since, action=action, limit=limit))
     if json_out:
@@ -36,6 +37,8 @@ def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl"),
            since: datetime | None = typer.Option(None, "--since"),
            action: str | None = typer.Option(None, "--action")) -> None:
     """Every matching record as JSON lines, oldest first, on stdout."""
+    from aikojo.audit.service import AuditQuery
+
     if fmt != "jsonl":
         from aikojo.errors import InvalidInput
 

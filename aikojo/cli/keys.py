@@ -5,12 +5,11 @@ from __future__ import annotations
 import typer
 
 from aikojo.cli.common import console, emit_json, err_console, operator, parse_limit, table
-from aikojo.tenancy.views import CreatedKey, KeyCreate
 
 app = typer.Typer(help="API keys (only hashes are stored; a key is shown once).", no_args_is_help=True)
 
 
-def _print_created(created: CreatedKey, json_out: bool) -> None:
+def _print_created(created, json_out: bool) -> None:
     if json_out:
         emit_json(created)
         return
@@ -31,6 +30,8 @@ def create(project: str | None = typer.Argument(None, metavar="[TENANT/PROJECT]"
            max_concurrent: str | None = typer.Option(None, "--max-concurrent"),
            json_out: bool = typer.Option(False, "--json")) -> None:
     """Create a key and print it once."""
+    from aikojo.tenancy.views import KeyCreate
+
     req = KeyCreate(project=project, role=role, expires=expires, name=name, rpm=parse_limit(rpm, "rpm"),
                     tpm=parse_limit(tpm, "tpm"), max_concurrent=parse_limit(max_concurrent, "max_concurrent"))
     with operator() as op:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import typer
 
 from aikojo.cli.common import console, emit_json, operator, parse_limit, split_csv, table
-from aikojo.tenancy.names import split_project_path
-from aikojo.tenancy.views import ProjectCreate, ProjectUpdate, ProjectView
 
 app = typer.Typer(help="Projects: model grants and limits, inside a tenant.", no_args_is_help=True)
 
@@ -15,7 +13,7 @@ TPM = typer.Option(None, "--tpm", help="tokens per minute ('none' = unlimited)")
 CONC = typer.Option(None, "--max-concurrent", help="requests in flight ('none' = unlimited)")
 
 
-def _show(v: ProjectView) -> None:
+def _show(v) -> None:
     table(f"project {v.path}", ["field", "value"], [
         ["models", ", ".join(v.models) or "-"], ["adapters", ", ".join(v.adapters) or "-"],
         ["rpm", v.rpm], ["tpm", v.tpm], ["max concurrent", v.max_concurrent], ["priority", v.priority],
@@ -31,6 +29,9 @@ def create(path: str = typer.Argument(..., metavar="TENANT/PROJECT"),
            default_max_tokens: int | None = typer.Option(None, "--default-max-tokens", min=1),
            json_out: bool = typer.Option(False, "--json")) -> None:
     """Create a project, granted the default models unless --models says otherwise."""
+    from aikojo.tenancy.names import split_project_path
+    from aikojo.tenancy.views import ProjectCreate
+
     tenant, name = split_project_path(path)
     req = ProjectCreate(tenant=tenant, name=name, models=split_csv(models), rpm=parse_limit(rpm, "rpm"),
                         tpm=parse_limit(tpm, "tpm"), max_concurrent=parse_limit(max_concurrent, "max_concurrent"),
@@ -72,6 +73,8 @@ def update(path: str = typer.Argument(..., metavar="TENANT/PROJECT"),
            store_bodies: str | None = typer.Option(None, "--store-bodies", help="hash (default) or masked"),
            json_out: bool = typer.Option(False, "--json")) -> None:
     """Change limits or grants; only the options given change."""
+    from aikojo.tenancy.views import ProjectUpdate
+
     given = {"models": split_csv(models), "adapters": split_csv(adapters), "priority": priority,
              "default_max_tokens": default_max_tokens, "store_bodies": store_bodies}
     fields = {k: v for k, v in given.items() if v is not None}

@@ -16,7 +16,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, make_url, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from aikojo.errors import HomeNotInitialised, StoreUnavailable
@@ -83,7 +83,9 @@ class Store:
     def _guard(self) -> Iterator[None]:
         try:
             yield
-        except OperationalError as exc:
+        except (OperationalError, DatabaseError) as exc:
+            if isinstance(exc, IntegrityError):
+                raise
             raise StoreUnavailable(
                 f"database {masked_url(self.url)} is unreachable or refused the operation "
                 f"({type(exc.orig).__name__}: {str(exc.orig).strip().splitlines()[0] if exc.orig else exc}); "

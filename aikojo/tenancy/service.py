@@ -148,8 +148,10 @@ def update_project(p: Platform, actor: Actor, path: str, req: ProjectUpdate) -> 
         for kind, field in (("model", "models"), ("adapter", "adapters")):
             if field in changes:
                 wanted = _unique_names(changes[field] or [], check_model_name)
-                project.grants = [g for g in project.grants if g.kind != kind] + [
-                    ProjectGrant(kind=kind, name=n) for n in wanted]
+                # Keep rows that stay (the unit of work inserts before it deletes: re-adding would collide).
+                kept = [g for g in project.grants if g.kind != kind or g.name in wanted]
+                have = {g.name for g in kept if g.kind == kind}
+                project.grants = kept + [ProjectGrant(kind=kind, name=n) for n in wanted if n not in have]
         s.flush()
         view = ProjectView.of(project)
         p.audit.record(s, entry(actor, "project.update", f"project:{view.path}", tenant=view.tenant,
