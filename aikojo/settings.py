@@ -45,7 +45,9 @@ class Settings(BaseSettings):
     audit_checkpoint_interval: int = Field(100, ge=1, description="sign a checkpoint every N records")
     audit_signing_key: Path | None = Field(None, description="Ed25519 PEM; default KOJO_HOME/keys/audit-signing.pem")
     audit_batch_max: int = Field(256, ge=1)
-    audit_batch_wait_ms: float = Field(2.0, ge=0)
+    # 0 = natural group commit: the writer takes whatever queued up while the previous batch committed,
+    # so a lone request never waits for company and a busy gateway still shares one commit among many.
+    audit_batch_wait_ms: float = Field(0.0, ge=0)
 
     # remote CLI mode: act on a gateway's admin API instead of the local store
     url: str | None = None
@@ -63,6 +65,8 @@ class Settings(BaseSettings):
     demo_model_path: Path | None = None
     models: dict[str, str] = Field(default_factory=dict, description="local model name -> HF id or path")
     upstreams: list[UpstreamModel] = Field(default_factory=list)
+    guardrails_enabled: bool = True
+    guardrail_policy: Path | None = Field(None, description="platform default guardrail policy YAML")
     trust_remote_code: bool = False
     allow_pickle_weights: bool = False
     adapter_cache_size: int = Field(8, ge=1)

@@ -8,16 +8,18 @@ from __future__ import annotations
 import logging
 import uuid
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aikojo import __version__
 from aikojo.errors import KojoError
-from aikojo.gateway import admin_api
+from aikojo.gateway import admin_api, openai_api
 from aikojo.gateway.auth import Authenticator
+from aikojo.gateway.state import GatewayState
 from aikojo.platform import Platform, open_platform
 from aikojo.settings import Settings
 
@@ -83,13 +85,93 @@ def _install_error_handlers(app: FastAPI) -> None:
                               code="internal_error", type_="api_error")
 
 
+def build_backends(settings: Settings) -> tuple[dict, dict[str, int]]:
+    """Backends chosen once from settings: the local engine for local models, an OpenAI upstream per
+    configured upstream model. Returns (name -> backend, name -> concurrency capacity)."""
+    backends: dict = {}
+    capacities: dict[str, int] = {}
+    if settings.engine == "local":
+        local = dict(settings.models)
+        demo = settings.demo_model_path or settings.models_dir / "demo"
+        if "demo" not in local and (Path(demo) / "config.json").exists():
+            local["demo"] = str(demo)
+        if local:
+            from aikojo.serving.local_engine import LocalEngine
+
+            for name, path in local.items():
+                backends[name] = LocalEngine(name, path, max_batch=settings.engine_max_batch,
+                                             adapter_cache_size=settings.adapter_cache_size,
+                                             trust_remote_code=settings.trust_remote_code,
+                                             allow_pickle_weights=settings.allow_pickle_weights)
+                capacities[name] = settings.engine_max_batch * 2
+    from aikojo.serving.openai_upstream import OpenAIUpstream
+
+    for cfg in settings.upstreams:
+        backends[cfg.name] = OpenAIUpstream(cfg)
+        capacities[cfg.name] = cfg.max_concurrent
+    return backends, capacities
+
+
+def build_state(settings: Settings, p: Platform) -> GatewayState:
+    from aikojo.audit.signing import load_secret
+    from aikojo.gateway.guard import GuardProvider
+    from aikojo.gateway.limits import make_limiter
+    from aikojo.gateway.metrics import GatewayMetrics
+    from aikojo.serving.adapter_store import AdapterStore
+    from aikojo.serving.router import Router
+
+    backends, capacities = build_backends(settings)
+    return GatewayState(
+        settings=settings, platform=p, authenticator=Authenticator(p),
+        router=Router(backends, AdapterStore(settings.adapters_dir)),
+        limiter=make_limiter(settings.limits_backend, settings.redis_url, settings.limits_fail_open),
+        guards=GuardProvider(enabled=settings.guardrails_enabled, default_policy=settings.guardrail_policy),
+        metrics=GatewayMetrics(), hmac_key=load_secret(settings.hmac_key_path), capacities=capacities)
+
+
+def _install_metrics(app: FastAPI, gw: GatewayState) -> None:
+    from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+    from aikojo.gateway.metrics import CallbackCollector, gpu_samples
+
+    def live():
+        for name, backend in gw.router.backends.items():
+            breaker = getattr(backend, "breaker", None)
+            if breaker is not None:
+                yield ("kojo_upstream_circuit_state", "0 closed, 1 open, 2 half-open", {"backend": name},
+                       float(breaker.state))
+            for attr, metric in (("adapter_loads", "kojo_adapter_loads"), ("adapter_evictions",
+                                                                          "kojo_adapter_evictions")):
+                if hasattr(backend, attr):
+                    yield (metric, "Adapter loads/evictions in the local engine", {"backend": name},
+                           float(getattr(backend, attr)))
+            for kind, count in getattr(backend, "errors", {}).items():
+                yield ("kojo_upstream_failures", "Upstream failures by class", {"backend": name, "kind": kind},
+                       float(count))
+        for name, gate in gw.gates.items():
+            yield ("kojo_backend_queue_waiting", "Requests waiting for a backend slot", {"backend": name},
+                   float(gate.waiting))
+        yield ("kojo_audit_writer_failures", "Audit batches that failed to commit", {},
+               float(gw.platform.audit.failures))
+        yield from gpu_samples()
+
+    gw.metrics.add_collector(CallbackCollector(live))
+
+    @app.get("/metrics", tags=["ops"], summary="Prometheus metrics")
+    async def metrics() -> Response:
+        return Response(generate_latest(gw.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+
 def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
     owned = platform is None
     p = platform or open_platform(settings)
+    gw = build_state(settings, p)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        await gw.router.close()
+        await gw.limiter.close()
         if owned:
             p.close()
         else:
@@ -100,23 +182,37 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
                               "and a tamper-evident audit log.")
     app.state.platform = p
     app.state.settings = settings
-    app.state.authenticator = Authenticator(p)
+    app.state.authenticator = gw.authenticator
+    app.state.gateway = gw
     app.add_middleware(RequestIdMiddleware)
     _install_error_handlers(app)
     app.include_router(admin_api.router)
+    app.include_router(openai_api.router)
+    _install_metrics(app, gw)
 
     @app.get("/healthz", tags=["ops"], summary="Liveness")
     async def healthz() -> dict:
         return {"status": "ok"}
 
-    @app.get("/readyz", tags=["ops"], summary="Readiness: the store answers")
+    @app.get("/readyz", tags=["ops"], summary="Readiness: store, limits and backends answer")
     async def readyz() -> JSONResponse:
         from fastapi.concurrency import run_in_threadpool
 
+        checks: dict[str, str] = {}
         try:
             await run_in_threadpool(p.store.ping)
+            checks["store"] = "ok"
         except KojoError as exc:
-            return JSONResponse({"status": "unavailable", "store": exc.message}, status_code=503)
-        return JSONResponse({"status": "ready", "store": "ok"})
+            checks["store"] = exc.message
+        limits_ok = await gw.limiter.health()
+        checks["limits"] = "ok" if limits_ok else (
+            "unreachable (failing open)" if settings.limits_fail_open else "unreachable (failing closed)")
+        for name, backend in gw.router.backends.items():
+            checks[f"backend:{name}"] = "ok" if await backend.health() else "unhealthy"
+        gw.metrics.dependency_up.labels("store").set(checks["store"] == "ok")
+        gw.metrics.dependency_up.labels("limits").set(limits_ok)
+        ready = checks["store"] == "ok" and (limits_ok or settings.limits_fail_open)
+        return JSONResponse({"status": "ready" if ready else "unavailable", "checks": checks},
+                            status_code=200 if ready else 503)
 
     return app
