@@ -1,0 +1,154 @@
+# ruff: noqa: E501  (pattern and data tables: one entry per line reads better than wrapped fragments)
+"""Hand-written prompt-injection and jailbreak patterns (English + Japanese).
+
+The patterns see a prepared view of the text: NFKC, lower-case, whitespace collapsed, letter-spacing and
+leetspeak undone. Each names a category so a block can say *why* without echoing the content. Benign
+look-alikes ("skip a flaky test", 「さっきの条件は取り消して」) are excluded by requiring the object of the verb to be
+an instruction/prompt/rule, not a test, an e-mail or a condition.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OBJ_EN = (
+    r"(?:instructions?|prompts?|rules?|directives?|guidelines?|guardrails?|constraints?|restrictions?|"
+    r"polic(?:y|ies)|programming|safety|filters?|system ?messages?|orders|commands|training|guidance|limitations?)"
+)
+_MOD_EN = r"(?:(?:all|any|every|the|your|my|of|previous|prior|above|earlier|preceding|initial|original|system|safety|" \
+    r"existing|former|old|current|given|these|those|that|this|developer|openai|default|content|built-in)\s+){0,5}"
+_OBJ_JA = r"(?:指示|命令|ルール|設定|制約|制限|プロンプト|ガイドライン|指令|規則|ポリシー|方針|前提|役割|禁止事項|セーフティ|安全(?:対策|機能|装置))"
+
+PATTERNS: list[tuple[str, float, re.Pattern[str]]] = [
+    # --- instruction override
+    ("override", 0.95, re.compile(
+        rf"\b(?:ignore|disregard|forget|override|bypass|abandon|discard|neglect|cancel|void|drop|erase|delete|"
+        rf"throw away|set aside|pay no attention to)\s+(?:about\s+)?(?:{_MOD_EN}{_OBJ_EN}|everything (?:above|before)|"
+        rf"(?:what|everything) (?:the developers?|your creators?|they|you were) (?:told|gave|taught) you)")),
+    ("override", 0.9, re.compile(
+        rf"\b{_OBJ_EN}\s+(?:(?:you were given|you follow|you have|above|of the system)\s+)?(?:no longer|don't|do not|"
+        rf"doesn't|does not) apply")),
+    ("override", 0.9, re.compile(
+        rf"\b(?:do not|don't|no longer|stop|must not|mustn't|never|no need to|need not)\s+(?:follow|obey|"
+        rf"adhere to|comply with|listen to)\s+{_MOD_EN}{_OBJ_EN}")),
+    ("override", 0.9, re.compile(r"\b(?:new|updated|real|actual|true|revised) (?:system )?(?:instructions?|rules|orders)\s*[:：]")),
+    ("override", 0.85, re.compile(r"\bfrom now on,? (?:you (?:are|will|must|shall)|ignore|respond|act|answer)")),
+    ("override", 0.95, re.compile(
+        rf"(?:以前|前|上記|上|先ほど(?:まで)?|さっき(?:まで)?|先|これまで|今まで|最初|元|既存|システム|全て|すべて|あらゆる|一切|"
+        rf"与えられた|従来|初期|事前)の?"
+        rf"{_OBJ_JA}(?:や{_OBJ_JA})?(?:を|は|も|など)?(?:全て|すべて|一旦|いったん|一切|完全に)?"
+        rf"(?:無視|忘れ|破棄|リセット|解除|無効|上書き|撤回|なかったこと|無かったこと|捨て|従わ)")),
+    ("override", 0.9, re.compile(rf"{_OBJ_JA}(?:を|は)?(?:全て|すべて|一切)?(?:無視|無効化|解除)(?:して|しろ|せよ|してください|すること)")),
+    ("override", 0.85, re.compile(r"(?:新しい|本当の|真の|更新された)(?:指示|命令|ルール)\s*[:：は]")),
+    ("override", 0.9, re.compile(rf"{_OBJ_JA}(?:に|には)(?:従わなくて(?:いい|よい|も)|従う必要は(?:ない|ありません)|縛られ(?:ず|なくて))")),
+    ("override", 0.85, re.compile(
+        r"(?:利用規約|ルール|制限|制約|倫理|ポリシー|検閲)が(?:なかったら|無かったら|なければ|無ければ)|"
+        r"\bif you (?:had|have) no (?:content policy|rules|restrictions|filters|guidelines|limits)")),
+    ("override", 0.85, re.compile(r"(?:今後|これから|以降|今から)は?.{0,20}(?:制限|制約|ルール|フィルター|検閲)(?:なし|無し|のない|を外|を解除|に縛られ)")),
+    # --- fake system / role tags smuggled into user content
+    ("role_tag", 0.9, re.compile(r"<\|?(?:im_start|im_end|system|endoftext|start_header_id)\|?>|<<sys>>|\[/?inst\]|\[system\]")),
+    ("role_tag", 0.75, re.compile(r"(?:^|\n)\s*(?:#{1,3}\s*)?(?:system|システム)\s*(?:prompt|message|メッセージ|プロンプト)?\s*[:：]")),
+    ("role_tag", 0.9, re.compile(
+        r"(?:system|システム)\s*[:：].{0,40}(?:policy|polic(?:y|ies)|restrictions?|rules|ポリシー|制限|制約|ルール|指示)"
+        r".{0,20}(?:removed|disabled|lifted|off|削除|解除|無効|停止)")),
+    # --- system prompt extraction
+    ("extraction", 0.95, re.compile(
+        r"\b(?:reveal|show|print|repeat|output|display|leak|tell|give|write|dump|recite|spell)\s+(?:me\s+)?(?:out\s+)?"
+        r"(?:your|the|all|its)\s+(?:full\s+|entire\s+|exact\s+|complete\s+|original\s+|hidden\s+|secret\s+|initial\s+|"
+        r"internal\s+|system\s+|confidential\s+)*(?:system prompt|prompt|instructions|initial prompt|system message|rules you were given|configuration|pre-?prompt)")),
+    ("extraction", 0.9, re.compile(r"\bwhat (?:is|are|were) (?:your|the) (?:system prompt|(?:initial|original|hidden|secret) (?:instructions|prompt))")),
+    ("extraction", 0.85, re.compile(r"\b(?:first|initial|earliest) (?:words|lines|message|text|sentences?)\b.{0,30}\b(?:context|prompt|conversation|window)")),
+    ("extraction", 0.9, re.compile(r"\b(?:repeat|print|output) (?:everything|all|the (?:text|words)) (?:above|before this)|\bverbatim\b.{0,40}\b(?:above|instructions|prompt)")),
+    ("extraction", 0.95, re.compile(
+        r"(?:システムプロンプト|初期(?:の)?(?:指示|プロンプト|設定)|隠され(?:た|ている)(?:指示|プロンプト)|内部(?:の)?(?:指示|ルール|設定|プロンプト)|"
+        r"あなた(?:への|に与えられた)(?:指示|命令|プロンプト)|最初に(?:与えられた|受け取った)(?:指示|命令|文章))"
+        r".{0,16}(?:教えて|表示|出力|見せて|開示|繰り返|そのまま|書き出|全文|漏ら|明かし|付け加え|含め|記載|添え)")),
+    ("extraction", 0.9, re.compile(r"(?:上記|この上|これより前)の(?:文章|テキスト|内容|指示)を?(?:全て|すべて)?(?:そのまま|一字一句)?(?:繰り返|出力|表示)")),
+    # --- role-play jailbreaks
+    # Bare "jailbreak"/脱獄 is left to the model: people ask *about* jailbreaks; these forms perform one.
+    ("jailbreak", 0.95, re.compile(
+        r"\bdo anything now\b|\b(?:you are|you're|are now|be) (?:now )?jailbroken\b|\bjailbreak(?:ed)? mode\b|"
+        r"\bthis is a jailbreak\b|脱獄(?:モード|プロンプトです|しました|した(?:状態|AI))|ジェイルブレイク(?:モード|しました)")),
+    ("jailbreak", 0.9, re.compile(
+        r"\b(?:act|pretend|roleplay|role-play|behave)\s+(?:to be\s+|as\s+|like\s+)(?:an?\s+)?(?:\w+\s+){0,2}"
+        r"(?:unfiltered|unrestricted|uncensored|evil|amoral|unethical|rogue|jailbroken)")),
+    ("jailbreak", 0.9, re.compile(r"\byou are (?:now )?(?:an? )?(?:unfiltered|unrestricted|uncensored|amoral|evil|jailbroken|free from)")),
+    ("jailbreak", 0.9, re.compile(r"\b(?:without|with no|free of|no) (?:any )?(?:ethical|moral|content|safety)? ?(?:restrictions|limitations|filters|censorship|guidelines|rules)\b.{0,40}\b(?:answer|respond|reply|tell|explain)|\b(?:answer|respond|reply)\b.{0,40}\bwithout (?:any )?(?:restrictions|filters|censorship|refus)")),
+    ("jailbreak", 0.85, re.compile(r"\b(?:grandma|grandmother|granny)\b.{0,80}\b(?:used to|would|always)\b.{0,40}\b(?:tell|read|recite|explain|say)")),
+    ("jailbreak", 0.9, re.compile(r"(?:祖母|おばあちゃん|ばあちゃん|お婆ちゃん).{0,40}(?:いつも|よく|寝る前).{0,40}(?:教えて|話して|聞かせて|読んで)")),
+    ("jailbreak", 0.9, re.compile(r"(?:制限|制約|フィルター|検閲|倫理(?:的な)?(?:制約|規則|観点))(?:を|は|の)?(?:一切)?(?:無視|解除|外し|なし|無し|のない|気にせず|を持たない)")),
+    ("jailbreak", 0.85, re.compile(r"(?:として|になりきって).{0,20}(?:何でも|なんでも|制限なく|拒否せず|断らず)")),
+    ("jailbreak", 0.9, re.compile(r"\b(?:never|must not|don't|do not) (?:refuse|decline|say (?:no|you can't))\b")),
+    # --- developer / maintenance mode claims
+    ("dev_mode", 0.9, re.compile(
+        r"\b(?:developer|dev|maintenance|debug|god|admin|sudo|root|test|diagnostic|unrestricted)\s+mode\b.{0,30}"
+        r"\b(?:enabled|activated|on|engaged|unlocked|enable|activate)\b|\b(?:enable|activate|enter|switch to)\s+"
+        r"(?:developer|dev|maintenance|debug|god|admin|sudo|unrestricted)\s+mode")),
+    ("dev_mode", 0.9, re.compile(r"(?:開発者|デベロッパー|メンテナンス|デバッグ|管理者|神|保守|無制限)モード.{0,12}(?:有効|起動|オン|移行|切り替|入り|に入|解放|です|である)")),
+    ("dev_mode", 0.85, re.compile(r"\bi am (?:your|the|an?) (?:developer|creator|administrator|admin|system administrator|openai (?:staff|employee))\b|私は(?:あなたの)?(?:開発者|管理者|運営者|作成者)(?:です|だ)")),
+    # --- indirect injection addressed to the model inside documents
+    ("indirect", 0.9, re.compile(
+        r"\b(?:note|message|instructions?) (?:to|for) (?:the |any )?(?:ai|assistant|llm|language model|chatbot|model|gpt)\b|"
+        r"\bif you are an? (?:ai|llm|language model|assistant|chatbot)\b|\b(?:ai|assistant|llm|chatbot)s? (?:reading|processing|summari[sz]ing|parsing) this\b")),
+    ("indirect", 0.85, re.compile(r"\binstead of (?:summari[sz]ing|translating|classifying|answering)|\b(?:do not|don't) (?:summari[sz]e|translate|classify) (?:this|the)\b")),
+    ("indirect", 0.85, re.compile(
+        r"\b(?:send|forward|email|e-mail|post|upload|exfiltrate|transmit|leak)\s+(?:all|the|this|every|any|user's|users')\s+"
+        r"(?:\w+\s+){0,2}(?:conversation|chat history|credentials|passwords?|api keys?|customer (?:data|records|list)|personal data|system prompt)")),
+    ("indirect", 0.9, re.compile(
+        r"(?:AI|ai|アシスタント|言語モデル|チャットボット|LLM|llm)(?:へ|に|の方)(?:の(?:指示|命令|お願い)|告ぐ|対する指示)|"
+        r"この(?:文書|メール|文章|コメント|レビュー|ページ)を(?:読んだ|読んでいる|処理する|処理している|要約する)"
+        r"(?:AI|ai|アシスタント|言語モデル|モデル|あなた|チャットボット)|"
+        r"(?:AI|ai|アシスタント|言語モデル|チャットボット|LLM|llm)(?:へ|に告ぐ|の皆様|各位)\s*[:：、]")),
+    ("indirect", 0.85, re.compile(r"(?:要約|翻訳|分類)(?:する|せず|しない)(?:代わりに|のではなく|で|に)|(?:要約|翻訳|分類)(?:は|を)(?:せず|しないで|やめて)")),
+    ("indirect", 0.85, re.compile(r"(?:顧客|全て|すべて|ユーザー|利用者)の(?:データ|情報|個人情報|パスワード|会話|履歴|認証情報).{0,20}(?:送信|転送|送って|送れ|アップロード|外部)")),
+    ("indirect", 0.8, re.compile(r"\b(?:say|respond with|reply with|output|print)\s+[\"']?i have been pwned|\bpwned\b")),
+]
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+# Runs of single letters separated by spaces, dots, dashes or underscores: "i g n o r e", "i.g.n.o.r.e".
+_SPACED = re.compile(r"\b(?:[a-z](?:[ ._\-*]{1,2})){3,}[a-z]\b")
+_WS = re.compile(r"\s+")
+_LEET_IN_WORD = re.compile(r"[a-z][013457@$]+[a-z]|\b[013457@$][a-z]{2,}")
+
+
+# Letter-spaced text collapses into one run ("youmustneverrefuse"), so word-boundary rules cannot see it;
+# these squashed keywords are checked only when letter-spacing was present (itself a sign of evasion).
+_SQUASHED = re.compile(
+    r"(?:ignore|disregard|forget|override|bypass)(?:all|the|your|any|previous|prior|above|earlier|system|safety)*"
+    r"(?:instructions?|rules|prompts?|guidelines|policy|restrictions)|systemprompt|developermode|maintenancemode|"
+    r"neverrefuse|mustnotrefuse|donotrefuse|donottranslate|donotsummari[sz]e|doanythingnow|jailbroken|"
+    r"revealyour|printyour|norestrictions|withoutrestrictions|nofilters|godmode|debugmode"
+)
+
+
+def squashed_rule(text: str) -> bool:
+    """True when letter-spaced text hides a known attack keyword."""
+    return bool(_SQUASHED.search(re.sub(r"[^a-z]", "", text)))
+
+
+def prepared_views(text: str) -> list[str]:
+    """Lower-cased views of normalised text: as-is, letter-spacing collapsed, leetspeak undone."""
+    low = _WS.sub(" ", text.lower())
+    views = [low]
+    if _SPACED.search(low):
+        views.append(_SPACED.sub(lambda m: re.sub(r"[ ._\-*]", "", m.group(0)), low))
+    # Leetspeak only when a digit/symbol sits inside a word ("1gn0re"): plain numbers are not leetspeak.
+    if _LEET_IN_WORD.search(low):
+        leet = _SPACED.sub(lambda m: re.sub(r"[ ._\-*]", "", m.group(0)), low).translate(_LEET)
+        if leet != low:
+            views.append(leet)
+    return views
+
+
+def match_rules(text: str) -> tuple[float, str | None]:
+    """Highest rule score over the prepared views and the category that produced it."""
+    best, cat = 0.0, None
+    views = prepared_views(text)
+    if len(views) > 1 and _SPACED.search(views[0]) and squashed_rule(_SPACED.sub(
+            lambda m: re.sub(r"[ ._\-*]", "", m.group(0)), views[0])):
+        return 0.9, "spaced"
+    for view in views:
+        for category, score, rx in PATTERNS:
+            if score > best and rx.search(view):
+                best, cat = score, category
+    return best, cat

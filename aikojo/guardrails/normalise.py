@@ -1,0 +1,80 @@
+"""Text normalisation with an offset map back to the original text.
+
+Detectors run on normalised text (NFKC, so full-width ０９０ becomes 090 and ＡＫＩＡ becomes AKIA; invisible
+characters removed, so zero-width splitting does not defeat a pattern). Findings must point into the text the
+caller sent, so every normalised character remembers the span of original characters it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters that render as nothing but can split a keyword or a number: zero-width space/joiners, word
+# joiner, BOM, soft hyphen, bidi controls, variation selectors and the tag block used to smuggle text.
+_INVISIBLE = frozenset(
+    [
+        0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0,
+        *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2070), *range(0xFE00, 0xFE10),
+        *range(0xE0000, 0xE0080),
+    ]
+)
+
+
+def _is_invisible(ch: str) -> bool:
+    cp = ord(ch)
+    return cp in _INVISIBLE or 0xE0100 <= cp <= 0xE01EF
+
+
+# The same set as one character class, so the fast path below is a single C-level search.
+_INVISIBLE_RE = re.compile(
+    "[" + "".join(re.escape(chr(cp)) for cp in sorted(_INVISIBLE)) + "\U000E0100-\U000E01EF]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Normalised text plus, for each normalised character, the original [start, end) it came from."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...] | None  # None means identity (text == original): no copy on the fast path
+    ends: tuple[int, ...] | None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to a span of the original text."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalise(text: str) -> Normalised:
+    """NFKC-normalise ``text`` character by character and drop invisible characters.
+
+    Character-wise NFKC (rather than whole-string) keeps the offset map exact; the only thing lost is the
+    composition of a base letter with a separate combining mark, which no detector depends on.
+    """
+    # Fast path: most business text is already NFKC with nothing invisible, and the check runs in C.
+    if unicodedata.is_normalized("NFKC", text) and _INVISIBLE_RE.search(text) is None:
+        return Normalised(text, text, None, None)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if ord(ch) < 0x80:
+            out.append(ch)
+            starts.append(i)
+            ends.append(i + 1)
+            continue
+        if _is_invisible(ch):
+            continue
+        norm = unicodedata.normalize("NFKC", ch)
+        for n in norm:
+            out.append(n)
+            starts.append(i)
+            ends.append(i + 1)
+    return Normalised(text, "".join(out), tuple(starts), tuple(ends))

@@ -1,0 +1,254 @@
+"""Guardrails benchmark: latency, PII quality, injection quality; Presidio's pattern recognizers side by side.
+
+    python bench/guardrails.py [--quick]
+
+Prints a table and writes bench/results/guardrails.json. Quality is measured on the frozen held-out splits
+(examples/guardrails/*_heldout.jsonl, sha256 checked against HELDOUT.sha256) with 95% Wilson intervals.
+Presidio (presidio-analyzer) is optional and used only here; without it that column says why it is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from aikojo.guardrails import Guardrails  # noqa: E402
+from aikojo.guardrails.injection import InjectionDetector  # noqa: E402
+from aikojo.guardrails.normalise import normalise  # noqa: E402
+
+EX = ROOT / "examples" / "guardrails"
+OUT = ROOT / "bench" / "results" / "guardrails.json"
+SECRET_TYPES = {"AWS_ACCESS_KEY", "BEARER_TOKEN", "PASSWORD", "SECRET", "JWT", "PRIVATE_KEY"}
+PRESIDIO_TYPES = {"EMAIL_ADDRESS": "EMAIL", "CREDIT_CARD": "CREDIT_CARD", "IBAN_CODE": "IBAN", "US_SSN": "US_SSN",
+                  "PHONE_NUMBER": "PHONE", "IP_ADDRESS": "IP_ADDRESS"}
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return (round(max(0.0, c - h), 4), round(min(1.0, c + h), 4))
+
+
+def load(name: str) -> list[dict]:
+    return [json.loads(line) for line in (EX / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def verify_frozen() -> dict[str, str]:
+    out = {}
+    for line in (EX / "HELDOUT.sha256").read_text().splitlines():
+        digest, name = line.split()
+        actual = hashlib.sha256((EX / name).read_bytes()).hexdigest()
+        if actual != digest:
+            raise SystemExit(f"{name} changed since it was frozen ({actual} != {digest}); refusing to report")
+        out[name] = digest
+    return out
+
+
+def one_kb(lang: str) -> str:
+    rows = [r["text"] for r in load("pii_dev.jsonl") if r["lang"] == lang]
+    text, i = "", 0
+    while len(text.encode("utf-8")) < 1024:
+        text += rows[i % len(rows)] + ("\n" if lang == "en" else "")
+        i += 1
+    while len(text.encode("utf-8")) > 1024:
+        text = text[:-1]
+    return text
+
+
+def latency(g: Guardrails, text: str, n: int, runs: int = 3) -> dict[str, float]:
+    p50s, p99s = [], []
+    for _ in range(runs):
+        samples = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            g.scan_text(text)
+            samples.append((time.perf_counter() - t0) * 1000)
+        samples.sort()
+        p50s.append(samples[len(samples) // 2])
+        p99s.append(samples[min(len(samples) - 1, int(len(samples) * 0.99))])
+    return {"p50_ms": round(statistics.median(p50s), 3), "p99_ms": round(statistics.median(p99s), 3)}
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def pii_quality(items: list[dict], predict) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    gold_n = typed_hit = any_hit = pred_n = pred_ok = 0
+    look_n = look_ok = 0
+    per_type: dict[str, list[int]] = {}
+    for it in items:
+        preds = predict(it["text"])
+        gold = [(e["type"], e["start"], e["end"]) for e in it["entities"]]
+        for gt, gs, ge in gold:
+            gold_n += 1
+            hit_any = any(overlaps((s, e), (gs, ge)) for _, s, e in preds)
+            hit_typed = any(overlaps((s, e), (gs, ge)) and t == gt for t, s, e in preds)
+            any_hit += hit_any
+            typed_hit += hit_typed
+            per_type.setdefault(gt, [0, 0])
+            per_type[gt][0] += hit_typed
+            per_type[gt][1] += 1
+        for _, s, e in preds:
+            pred_n += 1
+            pred_ok += any(overlaps((s, e), (gs, ge)) for _, gs, ge in gold)
+        if it["kind"] == "lookalike":
+            look_n += 1
+            look_ok += not preds
+    return {
+        "entities": gold_n, "recall_typed": round(typed_hit / gold_n, 4),
+        "recall_typed_ci95": wilson(typed_hit, gold_n),
+        "values_removed": round(any_hit / gold_n, 4), "values_removed_ci95": wilson(any_hit, gold_n),
+        "predictions": pred_n, "precision": round(pred_ok / max(1, pred_n), 4),
+        "precision_ci95": wilson(pred_ok, pred_n),
+        "lookalike_items": look_n, "lookalikes_intact": round(look_ok / max(1, look_n), 4),
+        "lookalikes_intact_ci95": wilson(look_ok, look_n),
+        "recall_by_type": {t: round(h / n, 3) for t, (h, n) in sorted(per_type.items())},
+    }
+
+
+def presidio_predictor():  # type: ignore[no-untyped-def]
+    # Presidio's e-mail recognizer asks tldextract for the public-suffix list; offline it falls back to its
+    # bundled snapshot after logging a traceback, which is noise here.
+    logging.getLogger("tldextract").setLevel(logging.CRITICAL)
+    os.environ.setdefault("TLDEXTRACT_CACHE", str(Path(tempfile.gettempdir()) / "kojo-tldextract"))
+    try:
+        from presidio_analyzer import PatternRecognizer
+        from presidio_analyzer import predefined_recognizers as pr
+    except Exception as exc:
+        return None, f"presidio-analyzer not importable: {exc}"
+    recognizers = []
+    for name in dir(pr):
+        cls = getattr(pr, name)
+        if isinstance(cls, type) and issubclass(cls, PatternRecognizer) and cls is not PatternRecognizer:
+            try:
+                recognizers.append(cls())
+            except Exception:
+                continue
+    try:
+        recognizers.append(pr.PhoneRecognizer(supported_regions=("US", "UK", "DE", "FR", "JP", "SG")))
+    except Exception:
+        pass
+
+    def predict(text: str) -> list[tuple[str, int, int]]:
+        out = []
+        for rec in recognizers:
+            for res in rec.analyze(text, entities=rec.supported_entities, nlp_artifacts=None) or []:
+                if res.score >= 0.3:
+                    out.append((PRESIDIO_TYPES.get(res.entity_type, res.entity_type), res.start, res.end))
+        return out
+
+    return predict, f"{len(recognizers)} pattern recognizers (phone regions incl. JP), score ≥ 0.3"
+
+
+def injection_quality(items: list[dict], threshold: float) -> dict[str, object]:
+    det = InjectionDetector()
+    scored = [(det.score(normalise(it["text"]).text)[0], it["label"], it) for it in items]
+    pos = [s for s, y, _ in scored if y == 1]
+    neg = sorted((s for s, y, _ in scored if y == 0), reverse=True)
+    tp = sum(s >= threshold for s in pos)
+    fp = sum(s >= threshold for s in neg)
+    # Best operating point with FPR ≤ 2% on this split (for the ROC-style goal), reported beside the shipped one.
+    allowed = int(0.02 * len(neg))
+    t2 = (neg[allowed] + 1e-9) if allowed < len(neg) else 0.0
+    tp2 = sum(s > t2 - 1e-9 and s >= t2 for s in pos)
+    fp2 = sum(s >= t2 for s in neg)
+    by_cat: dict[str, list[int]] = {}
+    for s, y, it in scored:
+        if y == 1:
+            key = f"{it['lang']}/{it['variant']}"
+            by_cat.setdefault(key, [0, 0])
+            by_cat[key][0] += s >= threshold
+            by_cat[key][1] += 1
+    return {
+        "attacks": len(pos), "benign": len(neg), "threshold": round(threshold, 4),
+        "tpr": round(tp / len(pos), 4), "tpr_ci95": wilson(tp, len(pos)),
+        "fpr": round(fp / len(neg), 4), "fpr_ci95": wilson(fp, len(neg)),
+        "tpr_at_fpr_le_2pct": round(tp2 / len(pos), 4), "tpr_at_fpr_le_2pct_ci95": wilson(tp2, len(pos)),
+        "fpr_at_that_point": round(fp2 / len(neg), 4),
+        "tpr_by_lang_variant": {k: round(h / n, 3) for k, (h, n) in sorted(by_cat.items())},
+    }
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv
+    hashes = verify_frozen()
+    g = Guardrails()
+    n = 100 if quick else 400
+    lat = {}
+    # The injection stage dominates; measuring without it shows what the pattern detectors cost alone.
+    g_no_inj = Guardrails({"input": {"injection": {"enabled": False}}})
+    for lang in ("ja", "en"):
+        text = one_kb(lang)
+        g.scan_text(text)  # warm caches
+        lat[f"{lang}_1KB"] = latency(g, text, n)
+        lat[f"{lang}_1KB_without_injection"] = latency(g_no_inj, text, n)
+    pii_items = load("pii_heldout.jsonl")
+
+    def ours(text: str) -> list[tuple[str, int, int]]:
+        return [(f.type, f.start, f.end) for f in g.scan_text(text).findings if f.type != "PROMPT_INJECTION"]
+
+    pii_ours = pii_quality(pii_items, ours)
+    presidio, presidio_note = presidio_predictor()
+    # Presidio has no Japanese identifiers or secrets: compare it on all items, as the seed's figures do.
+    pii_presidio = pii_quality(pii_items, presidio) if presidio else None
+    inj = injection_quality(load("injection_heldout.jsonl"), g.injection_threshold)
+    result = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "heldout_sha256": hashes, "eval_sizes": {
+            "pii_heldout_items": len(pii_items), "pii_dev_items": len(load("pii_dev.jsonl")),
+            "injection_heldout_attacks": inj["attacks"], "injection_heldout_benign": inj["benign"],
+            "injection_train_items": len(load("injection_train.jsonl"))},
+        "latency_all_detectors": lat,
+        "pii": {"aikojo": pii_ours, "presidio": pii_presidio, "presidio_note": presidio_note},
+        "injection": inj,
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    rows = [
+        ("latency ja 1KB P50 / P99 (ms)", f"{lat['ja_1KB']['p50_ms']} / {lat['ja_1KB']['p99_ms']}", "", "≤2 / ≤10"),
+        ("latency en 1KB P50 / P99 (ms)", f"{lat['en_1KB']['p50_ms']} / {lat['en_1KB']['p99_ms']}", "", "≤2 / ≤10"),
+        ("  without injection stage P50 / P99 (ja, en)",
+         f"{lat['ja_1KB_without_injection']['p50_ms']} / {lat['ja_1KB_without_injection']['p99_ms']}, "
+         f"{lat['en_1KB_without_injection']['p50_ms']} / {lat['en_1KB_without_injection']['p99_ms']}", "", ""),
+        ("PII recall (typed)", f"{pii_ours['recall_typed']} {pii_ours['recall_typed_ci95']}",
+         f"{pii_presidio['recall_typed']}" if pii_presidio else "-", "≥0.99"),
+        ("PII values removed", f"{pii_ours['values_removed']} {pii_ours['values_removed_ci95']}",
+         f"{pii_presidio['values_removed']}" if pii_presidio else "-", ""),
+        ("PII precision", f"{pii_ours['precision']} {pii_ours['precision_ci95']}",
+         f"{pii_presidio['precision']}" if pii_presidio else "-", "≥0.98"),
+        ("look-alikes intact", f"{pii_ours['lookalikes_intact']} {pii_ours['lookalikes_intact_ci95']}",
+         f"{pii_presidio['lookalikes_intact']}" if pii_presidio else "-", ""),
+        ("injection TPR @ shipped threshold", f"{inj['tpr']} {inj['tpr_ci95']}", "", "≥0.95"),
+        ("injection FPR @ shipped threshold", f"{inj['fpr']} {inj['fpr_ci95']}", "", "≤0.02"),
+        ("injection TPR @ FPR≤2% (held-out ROC)",
+         f"{inj['tpr_at_fpr_le_2pct']} {inj['tpr_at_fpr_le_2pct_ci95']}", "", "≥0.95"),
+    ]
+    print(f"held-out: {len(pii_items)} PII items ({pii_ours['entities']} entities, {pii_ours['lookalike_items']} "
+          f"look-alike items); injection {inj['attacks']} attacks / {inj['benign']} benign")
+    print(f"{'metric':42} {'aikojo':32} {'presidio':10} goal")
+    for name, ours_v, pres_v, goal in rows:
+        print(f"{name:42} {ours_v:32} {pres_v:10} {goal}")
+    print(f"presidio: {presidio_note}")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
