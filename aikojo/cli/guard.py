@@ -85,3 +85,42 @@ def train(data: Path | None = typer.Option(None, "--data", help="training JSONL 
     except trainer.TrainingDataError as exc:
         raise InvalidInput(str(exc)) from None
     typer.echo(json.dumps(meta, ensure_ascii=False))
+
+
+policy_app = typer.Typer(help="Per-project guardrail policies (YAML).", no_args_is_help=True)
+app.add_typer(policy_app, name="policy")
+
+
+@policy_app.command("set")
+def policy_set(project: str = typer.Argument(..., metavar="TENANT/PROJECT"),
+               file: Path | None = typer.Argument(None, help="policy YAML; omit with --default"),
+               default: bool = typer.Option(False, "--default", help="go back to the platform default")) -> None:
+    """Validate and store a project's policy (audited; gateways reload it within seconds)."""
+    from aikojo.cli.common import console, operator
+
+    if (file is None) == (not default):
+        raise InvalidInput("give a policy FILE, or --default to restore the platform default")
+    text = None
+    if file is not None:
+        if not file.exists():
+            raise InvalidInput(f"{file}: file not found")
+        text = file.read_text(encoding="utf-8")
+    with operator() as op:
+        view = op.set_policy(project, text)
+    console.print(f"guardrail policy of {view.path}: {'platform default' if text is None else file}")
+
+
+@policy_app.command("show")
+def policy_show(project: str = typer.Argument(..., metavar="TENANT/PROJECT")) -> None:
+    """Print the project's policy YAML (or the platform default's)."""
+    import yaml
+
+    from aikojo.cli.common import operator
+    from aikojo.guardrails import default_policy
+
+    with operator() as op:
+        text = op.get_policy(project)
+    if text is None:
+        text = yaml.safe_dump(default_policy().model_dump(mode="json", by_alias=True), allow_unicode=True,
+                              sort_keys=False)
+    typer.echo(text)

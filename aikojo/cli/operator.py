@@ -32,6 +32,8 @@ class Operator(Protocol):
     def get_project(self, path: str) -> ProjectView: ...
     def update_project(self, path: str, req: ProjectUpdate) -> ProjectView: ...
     def grant(self, path: str, name: str, kind: str, revoke: bool) -> ProjectView: ...
+    def set_policy(self, path: str, policy_yaml: str | None) -> ProjectView: ...
+    def get_policy(self, path: str) -> str | None: ...
     def create_key(self, req: KeyCreate) -> CreatedKey: ...
     def list_keys(self, project: str | None) -> list[KeyView]: ...
     def revoke_key(self, key_id: str) -> KeyView: ...
@@ -62,6 +64,7 @@ class LocalOperator:
             "create_project": service.create_project, "list_projects": service.list_projects,
             "get_project": service.get_project, "update_project": service.update_project,
             "grant": lambda p, a, path, name, kind, revoke: service.grant(p, a, path, name, kind=kind, revoke=revoke),
+            "set_policy": service.set_guardrail_policy, "get_policy": service.get_guardrail_policy,
             "create_key": key_service.create_key, "list_keys": key_service.list_keys,
             "revoke_key": key_service.revoke_key, "rotate_key": key_service.rotate_key,
             "audit_list": audit_service.list_records, "audit_export": audit_service.export_records,
@@ -132,6 +135,13 @@ class RemoteOperator:
         body = {"name": name, "kind": kind}
         resp = self._call("POST", f"/admin/projects/{path}/{'revoke' if revoke else 'grant'}", json=body)
         return ProjectView.model_validate(resp.json())
+
+    def set_policy(self, path: str, policy_yaml: str | None) -> ProjectView:
+        resp = self._call("PUT", f"/admin/projects/{path}/guardrails", json={"policy": policy_yaml})
+        return ProjectView.model_validate(resp.json())
+
+    def get_policy(self, path: str) -> str | None:
+        return self._call("GET", f"/admin/projects/{path}/guardrails").json()["policy"]
 
     def create_key(self, req: KeyCreate) -> CreatedKey:
         return CreatedKey.model_validate(self._call("POST", "/admin/keys", json=req.model_dump(exclude_none=True))

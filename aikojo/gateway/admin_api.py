@@ -107,6 +107,22 @@ async def revoke_grant(tenant: str, project: str, body: GrantRequest, p: P, a: A
     return await call(service.grant, p, a, f"{tenant}/{project}", body.name, kind=body.kind, revoke=True)
 
 
+class PolicyBody(BaseModel):
+    policy: str | None = Field(None, description="guardrail policy YAML; null restores the platform default")
+
+
+@router.put("/projects/{tenant}/{project}/guardrails", response_model=ProjectView,
+            summary="Replace the project's guardrail policy (validated; takes effect within seconds)")
+async def set_policy(tenant: str, project: str, body: PolicyBody, p: P, a: A) -> ProjectView:
+    return await call(service.set_guardrail_policy, p, a, f"{tenant}/{project}", body.policy)
+
+
+@router.get("/projects/{tenant}/{project}/guardrails", response_model=PolicyBody,
+            summary="The project's guardrail policy (null: the platform default)")
+async def get_policy(tenant: str, project: str, p: P, a: A) -> PolicyBody:
+    return PolicyBody(policy=await call(service.get_guardrail_policy, p, a, f"{tenant}/{project}"))
+
+
 @router.post("/keys", response_model=CreatedKey, status_code=201, summary="Create an API key (shown once)")
 async def create_key(body: KeyCreate, p: P, a: A) -> CreatedKey:
     return await call(key_service.create_key, p, a, body)

@@ -184,3 +184,39 @@ def _summary(v: ProjectView) -> dict:
     return {"rpm": v.rpm, "tpm": v.tpm, "max_concurrent": v.max_concurrent, "priority": v.priority,
             "default_max_tokens": v.default_max_tokens, "models": v.models, "adapters": v.adapters,
             "store_bodies": v.store_bodies}
+
+
+def set_guardrail_policy(p: Platform, actor: Actor, path: str, policy_yaml: str | None) -> ProjectView:
+    """Replace the project's guardrail policy (None: back to the platform default). Validated before it is
+    stored; gateways pick it up within their cache TTL."""
+    import hashlib
+
+    from aikojo.guardrails import PolicyError, load_policy
+
+    actor.require_admin("changing a guardrail policy")
+    if policy_yaml is not None:
+        try:
+            load_policy(policy_yaml)
+        except PolicyError as exc:
+            raise InvalidInput(f"guardrail policy for {path}: {exc}", param="policy")
+
+    def fingerprint(text: str | None) -> str | None:
+        return hashlib.sha256(text.encode()).hexdigest()[:16] if text else None
+
+    with p.store.write() as s:
+        project = find_project(s, path)
+        before = fingerprint(project.guardrail_policy)
+        project.guardrail_policy = policy_yaml
+        s.flush()
+        view = ProjectView.of(project)
+        p.audit.record(s, entry(actor, "project.guardrails", f"project:{view.path}", tenant=view.tenant,
+                                project=view.name, before={"policy_sha256": before},
+                                after={"policy_sha256": fingerprint(policy_yaml)}))
+        return view
+
+
+def get_guardrail_policy(p: Platform, actor: Actor, path: str) -> str | None:
+    with p.store.read() as s:
+        project = find_project(s, path)
+        actor.require_project_admin(project.id, "reading a guardrail policy")
+        return project.guardrail_policy

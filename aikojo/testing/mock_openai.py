@@ -22,10 +22,25 @@ def _usage(messages_or_prompt, completion_tokens: int) -> dict:
             "total_tokens": prompt_tokens + completion_tokens}
 
 
+def _last_user(body: dict) -> str:
+    for m in reversed(body.get("messages") or []):
+        if m.get("role") == "user":
+            return m.get("content") if isinstance(m.get("content"), str) else json.dumps(m.get("content"))
+    return body.get("prompt") or ""
+
+
 def make_app(delay_ms: float = 0.0, record: str | None = None, die_after_chunks: int | None = None,
-             reply: str = "Hello from the mock upstream.", chunks: int = 8, chunk_delay_ms: float = 1.0
-             ) -> web.Application:
-    words = reply.split(" ")
+             reply: str = "Hello from the mock upstream.", chunks: int = 64, chunk_delay_ms: float = 1.0,
+             echo: bool = False, rules: list[dict] | None = None) -> web.Application:
+    """``rules``: [{"if_contains": str, "reply": str}] checked against the last user message, first match wins;
+    ``echo``: answer with the last user message (to show what the model saw)."""
+
+    def answer(body: dict) -> str:
+        last = _last_user(body)
+        for rule in rules or []:
+            if rule["if_contains"] in last:
+                return rule["reply"]
+        return last if echo else reply
 
     async def models(request: web.Request) -> web.Response:
         return web.json_response({"object": "list", "data": [{"id": "mock", "object": "model", "owned_by": "mock"}]})
@@ -41,9 +56,10 @@ def make_app(delay_ms: float = 0.0, record: str | None = None, die_after_chunks:
         chat = request.path.endswith("/chat/completions")
         if delay_ms:
             await asyncio.sleep(delay_ms / 1000)
-        text = reply
+        text = answer(body)
         if body.get("response_format", {}).get("type") == "json_object":
             text = '{"ok": true}'
+        words = text.split(" ")
         usage = _usage(body.get("messages") or body.get("prompt"), len(words))
         rid, created = f"mock-{time.time_ns()}", int(time.time())
         if not body.get("stream"):
@@ -99,11 +115,14 @@ def main() -> None:
     ap.add_argument("--die-after-chunks", type=int)
     ap.add_argument("--reply", default="Hello from the mock upstream.")
     ap.add_argument("--chunk-delay-ms", type=float, default=1.0)
+    ap.add_argument("--echo", action="store_true", help="answer with the last user message")
+    ap.add_argument("--rules", help="JSON file: [{if_contains, reply}]")
     args = ap.parse_args()
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("the mock upstream binds to loopback only")
+    rules = json.loads(open(args.rules, encoding="utf-8").read()) if args.rules else None
     web.run_app(make_app(args.delay_ms, args.record, args.die_after_chunks, args.reply,
-                         chunk_delay_ms=args.chunk_delay_ms), host=args.host, port=args.port,
+                         chunk_delay_ms=args.chunk_delay_ms, echo=args.echo, rules=rules), host=args.host, port=args.port,
                 print=None, access_log=None)
 
 
