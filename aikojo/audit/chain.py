@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from aikojo.audit.signing import Signer, Verifier
@@ -58,11 +58,19 @@ def _fields(rec: AuditRecord) -> dict[str, Any]:
     return {k: getattr(rec, k) for k in HASHED_FIELDS}
 
 
+def _lock_head(session: Session) -> tuple[int, str, int]:
+    row = session.execute(select(AuditHead.seq, AuditHead.hash, AuditHead.checkpoint_seq)
+                          .where(AuditHead.id == 1).with_for_update()).one()
+    return row.seq, row.hash, row.checkpoint_seq
+
+
 def append(session: Session, entries: Iterable[AuditEntry], *, signer: Signer | None,
            checkpoint_interval: int) -> list[AuditCheckpoint]:
-    """Append entries in the caller's transaction; returns the checkpoints written (to mirror after commit)."""
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-    seq, prev = head.seq, head.hash
+    """Append entries in the caller's transaction; returns the checkpoints written (to mirror after commit).
+
+    Core inserts (one executemany per batch), not ORM objects: the writer is on every request's path."""
+    seq, prev, checkpoint_seq = _lock_head(session)
+    rows = []
     for entry in entries:
         seq += 1
         fields = {"seq": seq, "ts": entry.ts, "actor": entry.actor, "action": entry.action,
@@ -70,30 +78,36 @@ def append(session: Session, entries: Iterable[AuditEntry], *, signer: Signer | 
                   "request_id": entry.request_id, "status": entry.status,
                   "details": canonical_json(entry.details)}
         digest = record_hash(prev, fields)
-        session.add(AuditRecord(**fields, prev_hash=prev, hash=digest))
+        rows.append({**fields, "prev_hash": prev, "hash": digest})
         prev = digest
-    head.seq, head.hash = seq, prev
+    if not rows:
+        return []
+    session.execute(insert(AuditRecord), rows)
     written: list[AuditCheckpoint] = []
-    if signer is not None and seq - head.checkpoint_seq >= checkpoint_interval:
-        written.append(_checkpoint(session, head, signer))
+    if signer is not None and seq - checkpoint_seq >= checkpoint_interval:
+        written.append(_checkpoint(session, seq, prev, signer))
+        checkpoint_seq = seq
+    session.execute(update(AuditHead).where(AuditHead.id == 1)
+                    .values(seq=seq, hash=prev, checkpoint_seq=checkpoint_seq))
     return written
 
 
 def checkpoint_now(session: Session, signer: Signer) -> AuditCheckpoint | None:
     """Sign the current head (e.g. on shutdown or on demand); None when there is nothing new."""
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-    if head.seq == 0 or head.seq == head.checkpoint_seq:
+    seq, head_hash, checkpoint_seq = _lock_head(session)
+    if seq == 0 or seq == checkpoint_seq:
         return None
-    return _checkpoint(session, head, signer)
-
-
-def _checkpoint(session: Session, head: AuditHead, signer: Signer) -> AuditCheckpoint:
-    ts = now_iso()
-    cp = AuditCheckpoint(seq=head.seq, head_hash=head.hash, ts=ts, key_id=signer.key_id,
-                         signature=signer.sign(head.seq, head.hash, ts))
-    session.add(cp)
-    head.checkpoint_seq = head.seq
+    cp = _checkpoint(session, seq, head_hash, signer)
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(checkpoint_seq=seq))
     return cp
+
+
+def _checkpoint(session: Session, seq: int, head_hash: str, signer: Signer) -> AuditCheckpoint:
+    ts = now_iso()
+    values = {"seq": seq, "head_hash": head_hash, "ts": ts, "key_id": signer.key_id,
+              "signature": signer.sign(seq, head_hash, ts)}
+    session.execute(insert(AuditCheckpoint), values)
+    return AuditCheckpoint(**values)  # transient copy, for mirroring to the file after commit
 
 
 def mirror_checkpoints(path: Path, checkpoints: Iterable[AuditCheckpoint]) -> None:

@@ -4,6 +4,7 @@ database. A revoked key, or a changed limit, takes effect within ``ttl_s`` on ev
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import time
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from aikojo.db.models import Project
 from aikojo.errors import Unauthenticated
 from aikojo.platform import Platform
-from aikojo.tenancy.key_service import authenticate
+from aikojo.tenancy.key_service import authenticate, touch
 from aikojo.tenancy.keys import hash_key
 from aikojo.tenancy.roles import Actor
 
@@ -63,7 +64,7 @@ def bearer_token(request: Request) -> str | None:
 def load_caller(p: Platform, raw: str | None) -> Caller:
     from aikojo.db.models import ApiKey
 
-    actor = authenticate(p, raw)
+    actor = authenticate(p, raw, touch_after=None)
     with p.store.read() as s:
         key = s.get(ApiKey, actor.key_id)
         info = None
@@ -81,28 +82,69 @@ def load_caller(p: Platform, raw: str | None) -> Caller:
 
 
 class Authenticator:
-    def __init__(self, platform: Platform, ttl_s: float = 5.0, max_entries: int = 10_000) -> None:
+    """Caches callers for ``ttl_s``. Concurrent misses for one key share a single database load, and an
+    expired entry is refreshed in the background while requests keep using it (for at most ``ttl_s`` more),
+    so neither a burst of new connections nor a TTL expiry stalls the hot path on the database."""
+
+    def __init__(self, platform: Platform, ttl_s: float = 5.0, max_entries: int = 10_000,
+                 touch_every_s: float = 60.0) -> None:
         self.platform = platform
         self.ttl_s = ttl_s
         self.max_entries = max_entries
+        self.touch_every_s = touch_every_s
         self._cache: dict[str, tuple[float, Caller]] = {}
+        self._loading: dict[str, asyncio.Future] = {}
+        self._touched: dict[str, float] = {}
+        self._background: set[asyncio.Task] = set()
 
     async def caller(self, request: Request) -> Caller:
         raw = bearer_token(request)
         cache_key = hash_key(raw) if raw else ""
         now = time.monotonic()
         hit = self._cache.get(cache_key)
-        if hit is not None and hit[0] > now:
-            caller = hit[1]
+        if hit is None or hit[0] + self.ttl_s <= now:  # unknown, or too stale to serve
+            caller = await self._load(cache_key, raw)
         else:
-            caller = await run_in_threadpool(load_caller, self.platform, raw)
-            if len(self._cache) >= self.max_entries:
-                self._cache.clear()
-            self._cache[cache_key] = (now + self.ttl_s, caller)
-        request_id = getattr(request.state, "request_id", None)
-        actor = dataclasses.replace(caller.actor, request_id=request_id)
+            caller = hit[1]
+            if hit[0] <= now and cache_key not in self._loading:  # stale: serve it, refresh behind
+                self._spawn(self._load(cache_key, raw))
+        self._maybe_touch(caller, now)
+        actor = dataclasses.replace(caller.actor, request_id=getattr(request.state, "request_id", None))
+        caller = dataclasses.replace(caller, actor=actor)
         request.state.caller = caller
-        return dataclasses.replace(caller, actor=actor)
+        return caller
+
+    async def _load(self, cache_key: str, raw: str | None) -> Caller:
+        pending = self._loading.get(cache_key)
+        if pending is not None:
+            return await asyncio.shield(pending)
+        fut: asyncio.Future = asyncio.get_running_loop().create_future()
+        self._loading[cache_key] = fut
+        try:
+            caller = await run_in_threadpool(load_caller, self.platform, raw)
+        except BaseException as exc:
+            self._cache.pop(cache_key, None)  # a revoked key must not keep its stale entry
+            fut.set_exception(exc)
+            fut.exception()  # mark retrieved: waiters re-raise it themselves
+            raise
+        finally:
+            self._loading.pop(cache_key, None)
+        if len(self._cache) >= self.max_entries:
+            self._cache.clear()
+        self._cache[cache_key] = (time.monotonic() + self.ttl_s, caller)
+        fut.set_result(caller)
+        return caller
+
+    def _maybe_touch(self, caller: Caller, now: float) -> None:
+        key_id = caller.actor.key_id
+        if key_id and now - self._touched.get(key_id, -1e9) >= self.touch_every_s:
+            self._touched[key_id] = now
+            self._spawn(run_in_threadpool(touch, self.platform, key_id))
+
+    def _spawn(self, coro) -> None:
+        task = asyncio.ensure_future(coro)
+        self._background.add(task)
+        task.add_done_callback(lambda t: (self._background.discard(t), t.cancelled() or t.exception()))
 
     async def actor(self, request: Request) -> Actor:
         return (await self.caller(request)).actor

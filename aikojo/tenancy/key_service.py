@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
-from aikojo.db.models import ApiKey, Project, Tenant
+from aikojo.db.models import ApiKey, Project
 from aikojo.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
 from aikojo.platform import Platform
 from aikojo.tenancy import keys as keymat
@@ -112,9 +112,9 @@ def rotate_key(p: Platform, actor: Actor, key_id: str, overlap: str = "24h") -> 
 
 
 def authenticate(p: Platform, raw: str | None, *, request_id: str | None = None,
-                 touch_after: timedelta = timedelta(seconds=60)) -> Actor:
-    """Resolve a presented key to an Actor or raise 401. Updates last-used at most once a minute, so
-    authentication stays a read on the hot path."""
+                 touch_after: timedelta | None = timedelta(seconds=60)) -> Actor:
+    """Resolve a presented key to an Actor or raise 401. Updates last-used at most once a minute
+    (``touch_after=None``: never — the gateway records use off the request path with ``touch``)."""
     if not raw or not keymat.looks_like_key(raw):
         raise Unauthenticated("missing or malformed API key: send 'Authorization: Bearer sk-kojo-…'")
     now = _now()
@@ -130,13 +130,14 @@ def authenticate(p: Platform, raw: str | None, *, request_id: str | None = None,
         actor = Actor(principal=f"key:{row.id}", role=Role(row.role), key_id=row.id, request_id=request_id,
                       tenant=row.project.tenant.name if row.project else None,
                       project=row.project.name if row.project else None, project_id=row.project_id)
-        stale = row.last_used_at is None or now - row.last_used_at > touch_after
+        stale = touch_after is not None and (row.last_used_at is None or now - row.last_used_at > touch_after)
     if stale:
-        with p.store.write() as s:
-            s.execute(update(ApiKey).where(ApiKey.id == actor.key_id).values(last_used_at=now))
+        touch(p, row.id)
     return actor
 
 
-def tenant_of(p: Platform, project_id: int) -> str:
-    with p.store.read() as s:
-        return s.execute(select(Tenant.name).join(Project).where(Project.id == project_id)).scalar_one()
+def touch(p: Platform, key_id: str) -> None:
+    """Record that a key was used now."""
+    with p.store.write() as s:
+        s.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=_now()))
+
