@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import (  # noqa: E402
+from harness import (
     free_port,
     loadgen,
     make_home,
@@ -96,7 +96,7 @@ def main() -> None:
     runs: dict[str, list[dict]] = {name: [] for name in targets}
     streams: dict[str, list[dict]] = {name: [] for name in targets}
     try:
-        for name, (url, k) in targets.items():  # warm-up: connections, caches, lazy imports
+        for url, k in targets.values():  # warm-up: connections, caches, lazy imports
             loadgen(url, key=k, rate=20, duration=1)
         for _ in range(args.repeats):  # interleaved, so drift hits every target alike
             for name, (url, k) in targets.items():

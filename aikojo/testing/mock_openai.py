@@ -120,10 +120,12 @@ def main() -> None:
     args = ap.parse_args()
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("the mock upstream binds to loopback only")
-    rules = json.loads(open(args.rules, encoding="utf-8").read()) if args.rules else None
-    web.run_app(make_app(args.delay_ms, args.record, args.die_after_chunks, args.reply,
-                         chunk_delay_ms=args.chunk_delay_ms, echo=args.echo, rules=rules), host=args.host, port=args.port,
-                print=None, access_log=None)
+    from pathlib import Path
+
+    rules = json.loads(Path(args.rules).read_text(encoding="utf-8")) if args.rules else None
+    app = make_app(args.delay_ms, args.record, args.die_after_chunks, args.reply,
+                   chunk_delay_ms=args.chunk_delay_ms, echo=args.echo, rules=rules)
+    web.run_app(app, host=args.host, port=args.port, print=None, access_log=None)
 
 
 if __name__ == "__main__":
