@@ -162,3 +162,19 @@ class AuditCheckpoint(Base):
     ts: Mapped[str] = mapped_column(String(40))
     key_id: Mapped[str] = mapped_column(String(32))
     signature: Mapped[str] = mapped_column(String(200))
+
+
+def _load_extension_models() -> None:
+    """Tables owned by other boxes (registry, factory) live beside their code but share this metadata, so one
+    Alembic history covers the whole control plane."""
+    import importlib
+
+    for module in ("aikojo.registry.models", "aikojo.factory.models"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+_load_extension_models()

@@ -153,6 +153,8 @@ def _install_metrics(app: FastAPI, gw: GatewayState) -> None:
                    float(gate.waiting))
         yield ("kojo_audit_writer_failures", "Audit batches that failed to commit", {},
                float(gw.platform.audit.failures))
+        yield ("kojo_limits_fail_open_admits", "Requests admitted while the limits store was down", {},
+               float(getattr(gw.limiter, "fail_open_admits", 0)))
         yield from gpu_samples()
 
     gw.metrics.add_collector(CallbackCollector(live))

@@ -34,8 +34,6 @@ class GatewayMetrics:
                                          ["project", "direction", "action", "type"], registry=r)
         self.audit_failures = Counter("kojo_audit_write_failures", "Audit records that failed to commit",
                                       registry=r)
-        self.limits_fail_open = Counter("kojo_limits_fail_open", "Requests admitted while the limits store was down",
-                                        registry=r)
         self.dependency_up = Gauge("kojo_dependency_up", "1 when a dependency answers (store, limits)",
                                    ["dependency"], registry=r)
         self.queue_waiting = Gauge("kojo_backend_queue_waiting", "Requests waiting for a backend slot",

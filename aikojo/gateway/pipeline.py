@@ -203,10 +203,8 @@ async def finish(gw: GatewayState, call: Call) -> None:
     call.finished = True
     used = call.usage.total_tokens if call.usage else 0
     if call.ticket is not None:
-        try:
-            await gw.limiter.settle(call.ticket, used)
-        except KojoError:
-            pass  # the limits store is gone: the reservation expires with its window
+        # Awaited, not spawned: the concurrency slot must be free before the client can send its next request.
+        await gw.limiter.settle(call.ticket, used)
     c = call.caller
     info = c.project if c else None
     details = {"kind": call.kind, "model": call.model, "backend": call.route.backend.name if call.route else None,
