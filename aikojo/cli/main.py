@@ -48,7 +48,8 @@ def _register_optional() -> None:
     """Command groups that live with their own box; each is added when its module is present."""
     import importlib
 
-    for name in ("serve", "models", "guard", "data", "tune", "jobs", "registry", "redteam", "deploy", "demo"):
+    for name in ("serve", "models", "guard", "data", "tune", "eval", "spectrum", "export", "jobs", "worker", "registry",
+                 "redteam", "deploy", "demo"):
         try:
             mod = importlib.import_module(f"aikojo.cli.{name}")
         except ModuleNotFoundError as exc:

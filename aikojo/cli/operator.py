@@ -41,6 +41,12 @@ class Operator(Protocol):
     def audit_list(self, q: AuditQuery) -> list[AuditRecordView]: ...
     def audit_export(self, q: AuditQuery) -> Iterator[str]: ...
     def audit_verify(self) -> VerifyReport: ...
+    def submit_job(self, body: dict) -> Any: ...
+    def list_jobs(self, project: str | None, status: str | None) -> list[Any]: ...
+    def get_job(self, job_id: str) -> Any: ...
+    def cancel_job(self, job_id: str) -> Any: ...
+    def job_usage(self, project: str | None) -> list[Any]: ...
+    def set_quota(self, scope: str, limits: dict) -> Any: ...
     def close(self) -> None: ...
 
 
@@ -56,6 +62,7 @@ class LocalOperator:
 
     def __getattr__(self, name: str) -> Any:
         from aikojo.audit import service as audit_service
+        from aikojo.factory import service as factory_service
         from aikojo.tenancy import key_service, service
 
         table = {
@@ -69,6 +76,11 @@ class LocalOperator:
             "revoke_key": key_service.revoke_key, "rotate_key": key_service.rotate_key,
             "audit_list": audit_service.list_records, "audit_export": audit_service.export_records,
             "audit_verify": audit_service.verify_log,
+            "submit_job": _local_submit_job,
+            "list_jobs": lambda p, a, project, status: factory_service.list_jobs(p, a, project=project, status=status),
+            "get_job": factory_service.get_job, "cancel_job": factory_service.cancel,
+            "job_usage": factory_service.usage,
+            "set_quota": lambda p, a, scope, limits: factory_service.set_quota(p, a, scope, **limits),
         }
         if name not in table:
             raise AttributeError(name)
@@ -79,8 +91,15 @@ class LocalOperator:
         self.p.close()
 
 
+def _local_submit_job(p, actor, body: dict):
+    from aikojo.gateway.factory_api import JobSubmit, _submit
+
+    return _submit(p, actor, JobSubmit.model_validate(body))
+
+
 _ERRORS = {400: errors.InvalidInput, 401: errors.Unauthenticated, 403: errors.Forbidden, 404: errors.NotFound,
-           409: errors.Conflict, 413: errors.PayloadTooLarge, 503: errors.StoreUnavailable}
+           409: errors.Conflict, 413: errors.PayloadTooLarge, 429: errors.InvalidInput,
+           503: errors.StoreUnavailable}
 
 
 class RemoteOperator:
@@ -169,6 +188,39 @@ class RemoteOperator:
     def audit_verify(self) -> VerifyReport:
         data = self._call("GET", "/admin/audit/verify").json()
         return VerifyReport(data["ok"], data["records"], data["checkpoints"], data["first_bad_seq"], data["reason"])
+
+    def submit_job(self, body: dict) -> Any:
+        from aikojo.factory.service import JobView
+
+        return JobView.model_validate(self._call("POST", "/admin/jobs", json=body).json())
+
+    def list_jobs(self, project: str | None, status: str | None) -> list[Any]:
+        from aikojo.factory.service import JobView
+
+        params = {k: v for k, v in (("project", project), ("status", status)) if v}
+        return [JobView.model_validate(j) for j in self._call("GET", "/admin/jobs", params=params).json()["data"]]
+
+    def get_job(self, job_id: str) -> Any:
+        from aikojo.factory.service import JobView
+
+        return JobView.model_validate(self._call("GET", f"/admin/jobs/{job_id}").json())
+
+    def cancel_job(self, job_id: str) -> Any:
+        from aikojo.factory.service import JobView
+
+        return JobView.model_validate(self._call("POST", f"/admin/jobs/{job_id}/cancel").json())
+
+    def job_usage(self, project: str | None) -> list[Any]:
+        from aikojo.factory.service import UsageView
+
+        params = {"project": project} if project else {}
+        return [UsageView.model_validate(u) for u in self._call("GET", "/admin/jobs/usage", params=params)
+                .json()["data"]]
+
+    def set_quota(self, scope: str, limits: dict) -> Any:
+        from aikojo.factory.service import UsageView
+
+        return UsageView.model_validate(self._call("PUT", f"/admin/quotas/{scope}", json=limits).json())
 
     def close(self) -> None:
         self.http.close()

@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aikojo import __version__
 from aikojo.errors import KojoError
-from aikojo.gateway import admin_api, openai_api
+from aikojo.gateway import admin_api, factory_api, openai_api
 from aikojo.gateway.auth import Authenticator
 from aikojo.gateway.state import GatewayState
 from aikojo.platform import Platform, open_platform
@@ -190,6 +190,7 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
     _install_error_handlers(app)
     app.include_router(admin_api.router)
     app.include_router(openai_api.router)
+    app.include_router(factory_api.router)
     _install_metrics(app, gw)
 
     @app.get("/healthz", tags=["ops"], summary="Liveness")

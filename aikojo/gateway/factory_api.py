@@ -1,0 +1,74 @@
+"""``/admin/jobs`` and ``/admin/quotas``: the factory's service operations over HTTP (same authorisation and
+audit as the CLI)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from aikojo.factory import service
+from aikojo.factory.service import JobView, Submission, UsageView
+from aikojo.gateway.admin_api import A, P, Page, call
+
+router = APIRouter(prefix="/admin", tags=["factory"])
+
+
+class JobSubmit(BaseModel):
+    project: str = Field(description="TENANT/PROJECT")
+    recipe: str = Field(description="recipe YAML")
+    overrides: list[str] = Field(default_factory=list, description="key.sub=value")
+    priority: int | None = None
+    processes: int = Field(1, ge=1, le=64)
+    gpus: int = Field(0, ge=0, le=64)
+    executor: str = Field("local", pattern="^(local|kubeflow)$")
+
+
+class QuotaSet(BaseModel):
+    max_concurrent_jobs: int | None = Field(None, ge=0)
+    cpu_hours: float | None = Field(None, ge=0)
+    gpu_hours: float | None = Field(None, ge=0)
+    period_hours: float = Field(24 * 30, gt=0)
+    max_priority: int | None = Field(None, ge=0, le=100)
+
+
+def _submit(p, a, body: JobSubmit) -> JobView:
+    import yaml
+
+    from aikojo.factory import recipe_for_queue
+
+    text, name, method = recipe_for_queue(yaml.safe_load(body.recipe) or {}, body.overrides)
+    return service.submit(p, a, Submission(project=body.project, recipe_yaml=text, name=name, method=method,
+                                           processes=body.processes, gpus=body.gpus, priority=body.priority,
+                                           executor=body.executor))
+
+
+@router.post("/jobs", response_model=JobView, status_code=201, summary="Queue a tuning job")
+async def submit_job(body: JobSubmit, p: P, a: A) -> JobView:
+    return await call(_submit, p, a, body)
+
+
+@router.get("/jobs", summary="Jobs visible to the caller, newest first")
+async def list_jobs(p: P, a: A, project: str | None = None, status: str | None = None) -> Page:
+    return Page(data=await call(service.list_jobs, p, a, project=project, status=status))
+
+
+@router.get("/jobs/usage", summary="Quota usage per tenant and project")
+async def job_usage(p: P, a: A, project: str | None = None) -> Page:
+    return Page(data=await call(service.usage, p, a, project))
+
+
+@router.get("/jobs/{job_id}", response_model=JobView, summary="One job")
+async def get_job(job_id: str, p: P, a: A) -> JobView:
+    return await call(service.get_job, p, a, job_id)
+
+
+@router.post("/jobs/{job_id}/cancel", response_model=JobView, summary="Cancel a job (running jobs checkpoint first)")
+async def cancel_job(job_id: str, p: P, a: A) -> JobView:
+    return await call(service.cancel, p, a, job_id)
+
+
+@router.put("/quotas/{scope:path}", response_model=UsageView, summary="Set a tenant or project quota")
+async def set_quota(scope: str, body: QuotaSet, p: P, a: A) -> UsageView:
+    return await call(service.set_quota, p, a, scope, **body.model_dump())
+
+
