@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     allow_pickle_weights: bool = False
     adapter_cache_size: int = Field(8, ge=1)
     engine_max_batch: int = Field(8, ge=1)
+    engine_cpu_threads: int | None = Field(None, ge=1, description="torch threads of the local engine on CPU; "
+                                           "1 is fastest on small shared machines")
 
     @field_validator("home", mode="after")
     @classmethod

@@ -102,7 +102,8 @@ def build_backends(settings: Settings) -> tuple[dict, dict[str, int]]:
                 backends[name] = LocalEngine(name, path, max_batch=settings.engine_max_batch,
                                              adapter_cache_size=settings.adapter_cache_size,
                                              trust_remote_code=settings.trust_remote_code,
-                                             allow_pickle_weights=settings.allow_pickle_weights)
+                                             allow_pickle_weights=settings.allow_pickle_weights,
+                                             cpu_threads=settings.engine_cpu_threads)
                 capacities[name] = settings.engine_max_batch * 2
     from aikojo.serving.openai_upstream import OpenAIUpstream
 

@@ -29,7 +29,7 @@ from aikojo.errors import BackendUnavailable, InvalidInput, KojoError
 from aikojo.serving.backend import GenerationRequest, GenerationResult, StreamDelta, Usage
 from aikojo.serving.loading import load_causal_lm
 from aikojo.serving.local.adapters import BASE, AdapterCache, AdapterCacheFull, AdapterLoadError
-from aikojo.serving.local.batch import Batch, Row
+from aikojo.serving.local.batch import Batch, Outbox, Row
 from aikojo.serving.local.sampling import make_sampling
 from aikojo.serving.local.text import TextTracker
 
@@ -41,9 +41,13 @@ __all__ = ["AdapterLoadError", "LocalEngine"]
 class LocalEngine:
     """Backend serving one local model and its adapters. See the module docstring for how batching works.
 
+    `cpu_threads` sets how many threads the model's CPU kernels use in the worker (None: torch's default, one
+    per core). On a small machine where the event loop and other processes share the cores, 1 is much faster:
+    OpenMP threads that wait for a busy core stall every step.
+
     Counters for metrics (plain ints, read from any thread): `batches_run`, `max_batch_seen`, `rows_joined`
-    (requests that joined an already running batch), `rows_cancelled`, `tokens_generated`, `adapter_loads`,
-    `adapter_evictions`.
+    (requests that joined an already running batch), `rows_cancelled`, `tokens_generated`, `steps_run`,
+    `adapter_loads`, `adapter_evictions`.
     """
 
     def __init__(
@@ -57,6 +61,7 @@ class LocalEngine:
         trust_remote_code: bool = False,
         allow_pickle_weights: bool = False,
         batch_wait_ms: float = 2.0,
+        cpu_threads: int | None = None,
     ) -> None:
         if max_batch < 1:
             raise ValueError("max_batch must be at least 1")
@@ -64,6 +69,7 @@ class LocalEngine:
         self.model_path = model_path
         self.max_batch = max_batch
         self.batch_wait_s = max(0.0, batch_wait_ms) / 1000.0
+        self.cpu_threads = cpu_threads
         self._model, self._tokenizer = load_causal_lm(
             model_path, device=device, trust_remote_code=trust_remote_code, allow_pickle_weights=allow_pickle_weights
         )
@@ -81,11 +87,13 @@ class LocalEngine:
         self.rows_joined = 0
         self.rows_cancelled = 0
         self.tokens_generated = 0
+        self.steps_run = 0  # forward passes (prefills included); tokens_generated / steps_run = mean batch size
 
         self._cond = threading.Condition()
         self._pending: deque[Row] = deque()
         self._commands: deque[tuple[Callable[[], Any], concurrent.futures.Future[Any]]] = deque()
         self._batch: Batch | None = None
+        self._outbox = Outbox()  # used by the worker thread only
         self._closing = False
         self._thread = threading.Thread(target=self._run, name=f"kojo-local-{name}", daemon=True)
         self._thread.start()
@@ -104,6 +112,11 @@ class LocalEngine:
     def loaded_adapters(self) -> list[str]:
         """Adapters in memory, least recently used first."""
         return self._adapters.names
+
+    @property
+    def idle(self) -> bool:
+        """No request running or waiting."""
+        return self._batch is None and not self._pending
 
     @property
     def tokenizer(self) -> Any:
@@ -195,14 +208,7 @@ class LocalEngine:
                     param="messages" if req.messages is not None else "prompt",
                 )
             max_new = min(max_new, self._context - len(ids))  # the context ends the answer: finish "length"
-
-        def emit(item: Any) -> None:
-            try:
-                loop.call_soon_threadsafe(queue.put_nowait, item)
-            except RuntimeError:  # the consumer's loop is closed: nobody is listening any more
-                row.cancelled = True
-
-        row = Row(
+        return Row(
             prompt_ids=ids,
             max_new_tokens=max_new,
             adapter=req.adapter or BASE,
@@ -211,9 +217,9 @@ class LocalEngine:
             text=TextTracker(self._tokenizer, req.stop, self._tok_lock),
             # vLLM's extension, for benchmarks and load tests that need answers of a fixed length.
             ignore_eos=bool(req.passthrough.get("ignore_eos", False)),
-            emit=emit,
+            loop=loop,
+            queue=queue,
         )
-        return row
 
     def _submit(self, row: Row) -> None:
         with self._cond:
@@ -244,6 +250,9 @@ class LocalEngine:
     # ---- worker thread --------------------------------------------------------------------------------
 
     def _run(self) -> None:
+        if self.cpu_threads and self.device.type == "cpu":
+            # Thread-local under torch's OpenMP backend: only this worker's kernels use the new count.
+            torch.set_num_threads(self.cpu_threads)
         try:
             with torch.inference_mode():
                 while True:
@@ -304,7 +313,7 @@ class LocalEngine:
                 continue
             except KojoError as exc:
                 self._discard(row)
-                row.emit(exc)
+                self._outbox.send(row, exc)
                 continue
             if key is None:
                 key = row_key
@@ -359,7 +368,8 @@ class LocalEngine:
             log.exception("local engine %s: decode step failed", self.name)
             self._batch = None
             for row in batch.rows:
-                row.emit(BackendUnavailable(f"Local model {self.name!r} failed on this request: {exc}"))
+                self._outbox.put(row, BackendUnavailable(f"Local model {self.name!r} failed on this request: {exc}"))
+            self._outbox.flush()
             return
         self._advance(tokens)
 
@@ -371,13 +381,15 @@ class LocalEngine:
         except Exception as exc:
             log.exception("local engine %s: prefill failed", self.name)
             for row in rows:
-                row.emit(BackendUnavailable(f"Local model {self.name!r} failed on this request: {exc}"))
+                self._outbox.put(row, BackendUnavailable(f"Local model {self.name!r} failed on this request: {exc}"))
+            self._outbox.flush()
             return None
 
     def _advance(self, tokens: list[int], start: int = 0) -> None:
         """Hand each row (from `start`) its new token: stream its text, finish it, or drop it."""
         batch = self._batch
         assert batch is not None
+        self.steps_run += 1
         keep = list(range(start))
         for i in range(start, len(batch.rows)):
             row, token = batch.rows[i], tokens[i]
@@ -396,9 +408,10 @@ class LocalEngine:
                 self._finish(row, "length", text)
             else:
                 if text:
-                    row.emit(StreamDelta(text=text))
+                    self._outbox.put(row, StreamDelta(text=text))
                 keep.append(i)
         self.max_batch_seen = max(self.max_batch_seen, len(batch.rows))
+        self._outbox.flush()
         batch.keep(keep)
         if not batch.rows:
             self._batch = None
@@ -408,7 +421,7 @@ class LocalEngine:
         if row.text.stopped:
             reason = "stop"
         usage = Usage(prompt_tokens=len(row.prompt_ids), completion_tokens=row.completion_tokens)
-        row.emit(StreamDelta(text=text, finish_reason=reason, usage=usage))
+        self._outbox.put(row, StreamDelta(text=text, finish_reason=reason, usage=usage))
 
     def _fail_all(self, exc: KojoError) -> None:
         with self._cond:
@@ -419,7 +432,8 @@ class LocalEngine:
             self._commands.clear()
         self._batch = None
         for row in rows:
-            row.emit(exc)
+            self._outbox.put(row, exc)
+        self._outbox.flush()
         for _, future in commands:
             if not future.done():
                 future.set_exception(exc)
