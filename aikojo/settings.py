@@ -32,6 +32,8 @@ class UpstreamModel(BaseModel):
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 120.0
     max_concurrent: int = 64
+    replicas: list[str] = Field(default_factory=list,
+                                description="each replica's own URL (pods behind `url`): LoRA loads go to all")
 
 
 class Settings(BaseSettings):

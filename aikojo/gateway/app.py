@@ -172,7 +172,16 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        import asyncio
+
+        reconciler = None
+        if settings.upstreams:  # keep deployed adapters loaded on vLLM upstreams, across their restarts
+            from aikojo.factory.deploy import Reconciler
+
+            reconciler = asyncio.create_task(Reconciler(settings, gw.router.backends).run())
         yield
+        if reconciler is not None:
+            reconciler.cancel()
         await gw.router.close()
         await gw.limiter.close()
         if owned:
