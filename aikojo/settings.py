@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from aikojo.errors import InvalidInput
+from aikojo.factory.executors.kubeflow_manifests import KubeflowConfig
 
 
 class UpstreamModel(BaseModel):
@@ -27,6 +28,7 @@ class UpstreamModel(BaseModel):
     name: str
     url: str
     api_key: str | None = None
+    api_key_env: str | None = Field(None, description="name of an env var holding the key (e.g. from a Secret)")
     upstream_model: str | None = Field(None, description="model name on the upstream; defaults to name")
     ca_bundle: str | None = None
     connect_timeout_s: float = 5.0
@@ -72,6 +74,7 @@ class Settings(BaseSettings):
     trust_remote_code: bool = False
     allow_pickle_weights: bool = False
     adapter_cache_size: int = Field(8, ge=1)
+    kubeflow: KubeflowConfig = Field(default_factory=KubeflowConfig)
     engine_max_batch: int = Field(8, ge=1)
     engine_cpu_threads: int | None = Field(None, ge=1, description="torch threads of the local engine on CPU; "
                                            "1 is fastest on small shared machines")

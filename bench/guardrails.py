@@ -218,6 +218,8 @@ def main() -> int:
         "latency_all_detectors": lat,
         "pii": {"aikojo": pii_ours, "presidio": pii_presidio, "presidio_note": presidio_note},
         "injection": inj,
+        # How the shipped model was fitted and its threshold chosen (cross-validation on the training side only).
+        "injection_model": g._injection.model.meta if g._injection.model else None,
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")

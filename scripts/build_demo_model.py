@@ -24,7 +24,8 @@ def main() -> None:
     report = build_demo_model(args.out, steps=args.steps, seed=args.seed, progress=not args.no_progress)
     print(
         f"{report.out_dir}: {report.parameters:,} parameters, vocab {report.vocab_size}, {report.steps} steps "
-        f"on {report.train_tokens:,} tokens, loss {report.initial_loss:.3f} -> {report.final_loss:.3f}, "
+        f"on {report.train_tokens:,} tokens, loss {report.initial_loss:.3f} -> {report.final_loss:.3f} "
+        f"(unseen text {report.heldout_loss:.3f}), "
         f"{report.size_bytes / 1e6:.1f} MB, {report.seconds:.0f} s"
     )
 

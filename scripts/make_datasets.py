@@ -114,9 +114,7 @@ def make_claim(rng: random.Random) -> dict:
     else:
         policy = None
         parts.append(
-            rng.choice(
-                ["証券番号は手元にないため、後ほどお知らせします。", "証券が見つからず番号がわかりません。"]
-            )
+            rng.choice(["証券番号は手元にないため、後ほどお知らせします。", "証券が見つからず番号がわかりません。"])
         )
     parts.append(
         rng.choice(["{d}、{e}", "{d}のことです。{e}", "{e}日付は{d}です。", "事故日:{d}。{e}"]).format(
@@ -277,9 +275,7 @@ def make_datasets(out_dir: Path, seed: int = 7) -> dict[str, int]:
     out_dir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     for i, (name, (make, n)) in enumerate(DATASETS.items()):
-        rng = random.Random(
-            seed * 1000 + i
-        )  # one stream per file, so changing one file leaves the others alone
+        rng = random.Random(seed * 1000 + i)  # one stream per file, so changing one file leaves the others alone
         seen: set[str] = set()
         lines: list[str] = []
         attempts = 0
@@ -298,9 +294,7 @@ def make_datasets(out_dir: Path, seed: int = 7) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--out", type=Path, default=Path(__file__).resolve().parents[1] / "examples" / "datasets"
-    )
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "examples" / "datasets")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     for name, count in make_datasets(args.out, args.seed).items():

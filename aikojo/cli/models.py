@@ -34,6 +34,7 @@ def init_demo(
     console.print(
         f"Demo model written to [bold]{report.out_dir}[/]: {report.parameters:,} parameters, "
         f"vocabulary {report.vocab_size:,}, loss {report.initial_loss:.2f} → {report.final_loss:.2f} "
+        f"(unseen text {report.heldout_loss:.2f}) "
         f"after {report.steps} steps, {report.size_bytes / 1e6:.1f} MB, {report.seconds:.0f} s."
     )
 

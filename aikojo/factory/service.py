@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from aikojo.errors import Conflict, Forbidden, InvalidInput, NotFound
 from aikojo.factory.models import Job, Quota
 from aikojo.platform import Platform
+from aikojo.tenancy.names import check_name, split_project_path
 from aikojo.tenancy.roles import Actor, Role
 from aikojo.tenancy.service import entry, find_project
 
@@ -175,7 +176,7 @@ def list_jobs(p: Platform, actor: Actor, *, project: str | None = None, status: 
     with p.store.read() as s:
         q = select(Job).order_by(Job.created_at.desc()).limit(limit)
         if project:
-            tenant, name = project.split("/", 1)
+            tenant, name = split_project_path(project)
             q = q.where(Job.tenant == tenant, Job.project == name)
         if status:
             q = q.where(Job.status == status)
@@ -208,7 +209,7 @@ def usage(p: Platform, actor: Actor, project: str | None = None) -> list[UsageVi
     with p.store.read() as s:
         scopes: list[str] = []
         if project:
-            scopes = [f"tenant:{project.split('/', 1)[0]}", f"project:{project}"]
+            scopes = [f"tenant:{split_project_path(project)[0]}", f"project:{project}"]
         else:
             pairs = s.execute(select(Job.tenant, Job.project).distinct()).all()
             pairs += [tuple(q.split(":", 1)[1].split("/")) for q in s.execute(select(Quota.scope)).scalars()
@@ -227,6 +228,7 @@ def set_quota(p: Platform, actor: Actor, scope: str, **limits: Any) -> UsageView
     kind, _, name = scope.partition(":")
     if kind not in ("tenant", "project") or not name:
         raise InvalidInput(f"quota scope {scope!r}: use tenant:NAME or project:TENANT/PROJECT", param="scope")
+    split_project_path(name) if kind == "project" else check_name("tenant", name)
     with p.store.write() as s:
         quota = s.get(Quota, scope) or Quota(scope=scope, period_hours=24 * 30)
         before = {k: getattr(quota, k, None) for k in limits}

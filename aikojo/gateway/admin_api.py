@@ -3,6 +3,7 @@ authorise the calling key's role and audit the change, exactly as for the CLI.""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -143,7 +144,7 @@ async def rotate_key(key_id: str, body: RotateKey, p: P, a: A) -> CreatedKey:
     return await call(key_service.rotate_key, p, a, key_id, body.overlap)
 
 
-def _query(project: str | None = None, since: str | None = None, action: str | None = None,
+def _query(project: str | None = None, since: datetime | None = None, action: str | None = None,
            limit: int | None = Query(100, ge=1, le=10_000)) -> AuditQuery:
     return AuditQuery(project=project, since=since, action=action, limit=limit)
 

@@ -34,9 +34,16 @@ class QuotaSet(BaseModel):
 def _submit(p, a, body: JobSubmit) -> JobView:
     import yaml
 
+    from aikojo.errors import InvalidInput
     from aikojo.factory import recipe_for_queue
 
-    text, name, method = recipe_for_queue(yaml.safe_load(body.recipe) or {}, body.overrides)
+    try:
+        data = yaml.safe_load(body.recipe) or {}
+    except yaml.YAMLError as exc:
+        raise InvalidInput(f"recipe: not valid YAML ({str(exc).splitlines()[0]})", param="recipe")
+    if not isinstance(data, dict):
+        raise InvalidInput("recipe: expected a mapping of recipe fields", param="recipe")
+    text, name, method = recipe_for_queue(data, body.overrides)
     return service.submit(p, a, Submission(project=body.project, recipe_yaml=text, name=name, method=method,
                                            processes=body.processes, gpus=body.gpus, priority=body.priority,
                                            executor=body.executor))

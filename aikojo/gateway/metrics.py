@@ -36,8 +36,6 @@ class GatewayMetrics:
                                       registry=r)
         self.dependency_up = Gauge("kojo_dependency_up", "1 when a dependency answers (store, limits)",
                                    ["dependency"], registry=r)
-        self.queue_waiting = Gauge("kojo_backend_queue_waiting", "Requests waiting for a backend slot",
-                                   ["backend"], registry=r)
 
     def add_collector(self, collector: Collector) -> None:
         self.registry.register(collector)

@@ -20,6 +20,33 @@ from aikojo.gateway.state import GatewayState
 router = APIRouter(tags=["openai"])
 
 
+def _inline(schema: dict) -> dict:
+    """The model's JSON schema with its $defs inlined: OpenAPI resolves $ref from the document root."""
+    defs = schema.pop("$defs", {})
+
+    def walk(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return walk(dict(defs[ref.split("/")[-1]]))
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    return walk(schema)
+
+
+def _body(model) -> dict:
+    # The pipeline parses the raw body itself (one pass, its own error messages); this documents it.
+    return {"requestBody": {"required": True, "content": {"application/json": {
+        "schema": _inline(model.model_json_schema())}}}}
+
+
+CHAT_BODY = _body(wire.ChatCompletionRequest)
+COMPLETION_BODY = _body(wire.CompletionRequest)
+
+
 def _gw(request: Request) -> GatewayState:
     return request.app.state.gateway
 
@@ -30,32 +57,37 @@ def _project(tenant: str | None, project: str | None) -> str | None:
     return f"{tenant}/{project}" if tenant else project
 
 
-@router.post("/v1/chat/completions", summary="Chat completion (OpenAI-compatible, stream or not)")
+@router.post("/v1/chat/completions", summary="Chat completion (OpenAI-compatible, stream or not)",
+             openapi_extra=CHAT_BODY)
 async def chat_completions(request: Request) -> Response:
     return await handle(_gw(request), request, "chat", None)
 
 
-@router.post("/v1/completions", summary="Text completion (OpenAI-compatible)")
+@router.post("/v1/completions", summary="Text completion (OpenAI-compatible)", openapi_extra=COMPLETION_BODY)
 async def completions(request: Request) -> Response:
     return await handle(_gw(request), request, "completion", None)
 
 
-@router.post("/p/{tenant}/{project}/v1/chat/completions", summary="Chat completion on an explicit project route")
+@router.post("/p/{tenant}/{project}/v1/chat/completions", summary="Chat completion on an explicit project route",
+             openapi_extra=CHAT_BODY)
 async def project_chat(request: Request, tenant: str, project: str) -> Response:
     return await handle(_gw(request), request, "chat", _project(tenant, project))
 
 
-@router.post("/p/{tenant}/{project}/v1/completions", summary="Completion on an explicit project route")
+@router.post("/p/{tenant}/{project}/v1/completions", summary="Completion on an explicit project route",
+             openapi_extra=COMPLETION_BODY)
 async def project_completions(request: Request, tenant: str, project: str) -> Response:
     return await handle(_gw(request), request, "completion", _project(tenant, project))
 
 
-@router.post("/p/{project}/v1/chat/completions", summary="Chat completion; the tenant is the key's")
+@router.post("/p/{project}/v1/chat/completions", summary="Chat completion; the tenant is the key's",
+             openapi_extra=CHAT_BODY)
 async def project_chat_short(request: Request, project: str) -> Response:
     return await handle(_gw(request), request, "chat", project)
 
 
-@router.post("/p/{project}/v1/completions", summary="Completion; the tenant is the key's")
+@router.post("/p/{project}/v1/completions", summary="Completion; the tenant is the key's",
+             openapi_extra=COMPLETION_BODY)
 async def project_completions_short(request: Request, project: str) -> Response:
     return await handle(_gw(request), request, "completion", project)
 
@@ -123,7 +155,9 @@ class ScanRequest(BaseModel):
     direction: str = Field("input", pattern="^(input|output)$")
 
 
-@router.post("/v1/guardrails/scan", summary="Run the project's guardrails on text (no model call)")
+@router.post("/v1/guardrails/scan", summary="Run the project's guardrails on text (no model call)",
+             openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                 "schema": _inline(ScanRequest.model_json_schema())}}}})
 async def guardrails_scan(request: Request) -> Response:
     gw = _gw(request)
 

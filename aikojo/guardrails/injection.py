@@ -1,10 +1,16 @@
-"""Prompt-injection and jailbreak detection: hand-written rules plus a small character n-gram linear model.
+"""Prompt-injection and jailbreak detection: one calibrated score from hand-written rules and a linear model.
 
-The model is trained by ``aikojo.guardrails.train`` (``kojo guard train``) with scikit-learn and exported to
-``data/injection_model.json`` as plain numbers (idf and coefficient per n-gram), so loading it executes no
-pickle and scoring needs no scikit-learn. Scores are probabilities; rules and model are combined as a noisy-OR.
-Long texts are scored per sentence chunk and the maximum kept, so one injected line in a long e-mail is not
-diluted by the benign text around it (indirect injection).
+Two stages, both fitted by ``aikojo.guardrails.train`` (``kojo guard train``) on the training split only:
+
+1. a logistic regression over hashed character n-grams (TF-IDF, binary tf, l2 norm) gives a logit per text chunk;
+   long texts are scored per sentence chunk and the maximum kept, so one injected line in a long e-mail is not
+   diluted by the benign text around it (indirect injection);
+2. a small logistic combination of that logit with the rule families that fired (their hand-set strength as
+   the feature value) gives the probability. The rules are evidence with a fitted weight, not a verdict: a
+   benign prompt that trips a rule still scores by everything else it says, so scores do not tie.
+
+Base64 payloads are decoded and scored the same way; the higher score wins. The model is exported to
+``data/injection_model.json`` as plain numbers, so loading executes no pickle and scoring needs no scikit-learn.
 """
 
 from __future__ import annotations
@@ -14,101 +20,132 @@ import binascii
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from aikojo.guardrails.injection_rules import match_rules, prepared_views
+import numpy as np
+
+from aikojo.guardrails.injection_features import (
+    BITS,
+    CHUNK_CHARS,
+    NGRAM_RANGE,
+    chunk_bounds,
+    chunk_buckets,
+    gram_buckets,
+    prepare,
+)
+from aikojo.guardrails.injection_rules import FAMILIES, prepared_views, rule_hits
 from aikojo.guardrails.normalise import Normalised
 from aikojo.guardrails.types import Finding
 
 MODEL_PATH = Path(__file__).parent / "data" / "injection_model.json"
-NGRAM_RANGE = (1, 4)
-_WS = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
+MODEL_FORMAT = "aikojo-injection-stacked/2"
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
-_CHUNK_SPLIT = re.compile(r"(?<=[。！？!?\n])|(?<=\. )")
-CHUNK_CHARS = 240
+# A blob must mix cases or digits to be worth decoding: plain long words ("internationalisation") are not base64.
+_B64_HINT = re.compile(r"[A-Z].*[a-z0-9]|[a-z].*[A-Z0-9]")
+
+__all__ = ["CHUNK_CHARS", "FAMILIES", "MODEL_PATH", "NGRAM_RANGE", "InjectionDetector", "InjectionModel", "chunks",
+           "decoded_payloads", "expand_payloads", "load_model", "model_view"]
 
 
-def analyzer(text: str) -> list[str]:
-    """Character n-grams of the lower-cased, whitespace-collapsed text with every digit mapped to 0 (numbers
-    carry no injection signal, and memorising them made phone numbers look like attacks). Training uses this
-    exact function."""
-    t = _DIGIT.sub("0", _WS.sub(" ", text.lower()).strip())
-    lo, hi = NGRAM_RANGE
-    n_chars = len(t)
-    return [t[i : i + n] for n in range(lo, hi + 1) for i in range(n_chars - n + 1)]
+@dataclass
+class InjectionModel:
+    """Stage 1: n-gram weights as dense arrays over the hash buckets (``idf`` 0 = not in the vocabulary).
+    Stage 2: ``combine`` = intercept, weight of the n-gram logit, then one weight per rule family."""
 
-
-@dataclass(frozen=True)
-class LinearModel:
-    """Exported TF-IDF (binary tf, l2 norm) + logistic-regression weights."""
-
-    weights: dict[str, tuple[float, float]]  # ngram -> (idf, coef)
+    idf: np.ndarray
+    coef: np.ndarray
     intercept: float
+    combine: dict[str, float]
     threshold: float
-    meta: dict[str, object]
+    meta: dict[str, object] = field(default_factory=dict)
 
-    def score(self, text: str) -> float:
-        # Binary term frequency (the vectoriser is trained with binary=True): a set is much cheaper than counts.
-        dot = 0.0
-        norm2 = 0.0
-        w = self.weights
-        for gram in set(analyzer(text)):
-            entry = w.get(gram)
-            if entry is None:
-                continue
-            v = entry[0]
-            norm2 += v * v
-            dot += v * entry[1]
-        z = self.intercept + (dot / math.sqrt(norm2) if norm2 else 0.0)
-        return 1.0 / (1.0 + math.exp(-z))
+    def __post_init__(self) -> None:
+        self._idf2 = (self.idf.astype(np.float64) ** 2).astype(np.float32)
+        self._w = (self.idf.astype(np.float64) * self.coef).astype(np.float32)
+
+    def ngram_logit(self, view: str) -> float:
+        """Stage-1 logit of a prepared view: the maximum over its sentence chunks."""
+        prepared = prepare(view)
+        grams = gram_buckets(prepared)
+        best = -math.inf
+        for start, end in chunk_bounds(prepared):
+            ids = chunk_buckets(grams, start, end)
+            norm2 = float(self._idf2[ids].sum())
+            best = max(best, float(self._w[ids].sum()) / math.sqrt(norm2) if norm2 > 0 else 0.0)
+        return self.intercept + (best if best > -math.inf else 0.0)
+
+    def probability(self, ngram_logit: float, hits: dict[str, float]) -> float:
+        c = self.combine
+        z = c["intercept"] + c["ngram"] * ngram_logit + sum(c.get(f, 0.0) * v for f, v in hits.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def to_json(self) -> dict[str, object]:
+        nz = np.flatnonzero(self.idf)
+        return {
+            "format": MODEL_FORMAT, "bits": BITS, "ngram_range": list(NGRAM_RANGE),
+            "intercept": round(self.intercept, 6),
+            "combine": {k: round(v, 6) for k, v in self.combine.items()}, "threshold": round(self.threshold, 4),
+            "meta": self.meta, "buckets": nz.tolist(),
+            # 5 significant digits: the file stays small and scores change by < 1e-4.
+            "idf": [float(f"{x:.5g}") for x in self.idf[nz]], "coef": [float(f"{x:.5g}") for x in self.coef[nz]],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> InjectionModel:
+        if data.get("format") != MODEL_FORMAT or data.get("bits") != BITS:
+            raise ValueError(f"injection model format {data.get('format')!r} is not {MODEL_FORMAT!r}; "
+                             "retrain it with `kojo guard train`")
+        idf = np.zeros(2**BITS, dtype=np.float32)
+        coef = np.zeros(2**BITS, dtype=np.float32)
+        buckets = np.asarray(data["buckets"], dtype=np.intp)
+        idf[buckets] = np.asarray(data["idf"], dtype=np.float32)
+        coef[buckets] = np.asarray(data["coef"], dtype=np.float32)
+        combine = {str(k): float(v) for k, v in dict(data["combine"]).items()}  # type: ignore[call-overload]
+        return cls(idf, coef, float(data["intercept"]), combine,  # type: ignore[arg-type]
+                   float(data["threshold"]), dict(data.get("meta", {})))  # type: ignore[arg-type,call-overload]
 
 
 @lru_cache(maxsize=4)
-def load_model(path: str = str(MODEL_PATH)) -> LinearModel | None:
+def load_model(path: str = str(MODEL_PATH)) -> InjectionModel | None:
     """Load the exported model once per process; None when no model has been trained yet."""
     p = Path(path)
     if not p.exists():
         return None
-    data = json.loads(p.read_text(encoding="utf-8"))
-    weights = {g: (float(v[0]), float(v[1])) for g, v in data["weights"].items()}
-    return LinearModel(weights, float(data["intercept"]), float(data["threshold"]), dict(data.get("meta", {})))
+    return InjectionModel.from_json(json.loads(p.read_text(encoding="utf-8")))
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
-    """Sentence-aligned chunks of at most ~``size`` characters (a sentence longer than that is cut)."""
-    if len(text) <= size:
-        return [text]
-    out: list[str] = []
-    cur = ""
-    for sent in _CHUNK_SPLIT.split(text):
-        while len(sent) > size:
-            out.append(sent[:size])
-            sent = sent[size:]
-        if len(cur) + len(sent) > size and cur:
-            out.append(cur)
-            cur = ""
-        cur += sent
-    if cur.strip():
-        out.append(cur)
-    return out
+    """Sentence-aligned chunks of at most ``size`` characters (a sentence longer than that is cut)."""
+    return [text[s:e] for s, e in chunk_bounds(text, size)]
+
+
+def model_view(views: list[str]) -> str:
+    """One view for the model: the de-obfuscated one when obfuscation was seen, else the plain one."""
+    return views[-1]
+
+
+def _decode(blob: str) -> str | None:
+    if not _B64_HINT.search(blob):
+        return None
+    try:
+        dec = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if sum(c.isprintable() or c.isspace() for c in dec) >= 0.9 * len(dec) and len(dec.strip()) >= 8:
+        return dec
+    return None
 
 
 def decoded_payloads(text: str) -> list[str]:
     """Base64 blobs that decode to readable UTF-8: attackers encode the instruction to slip past filters."""
-    out: list[str] = []
-    for m in _B64.finditer(text):
-        blob = m.group(0)
-        try:
-            raw = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True)
-            dec = raw.decode("utf-8")
-        except (binascii.Error, UnicodeDecodeError, ValueError):
-            continue
-        if sum(c.isprintable() or c.isspace() for c in dec) >= 0.9 * len(dec) and len(dec.strip()) >= 8:
-            out.append(dec)
-    return out
+    return [d for d in (_decode(m.group(0)) for m in _B64.finditer(text)) if d is not None]
+
+
+def expand_payloads(text: str) -> str:
+    """``text`` with each readable base64 blob replaced by what it decodes to (training sees the payload)."""
+    return _B64.sub(lambda m: _decode(m.group(0)) or m.group(0), text)
 
 
 class InjectionDetector:
@@ -117,27 +154,28 @@ class InjectionDetector:
 
     name = "injection"
 
-    def __init__(self, model: LinearModel | None = None, use_model: bool = True) -> None:
+    def __init__(self, model: InjectionModel | None = None, use_model: bool = True) -> None:
         self.model = model if model is not None else (load_model() if use_model else None)
 
-    def score(self, text: str) -> tuple[float, str | None]:
-        """Combined probability that ``text`` (already normalised) is an injection, and the rule category."""
-        rule_score, category = match_rules(text)
-        model_score = 0.0
-        if self.model is not None and rule_score < 0.95:
-            views = prepared_views(text)
-            # One view for the model: the de-obfuscated one when obfuscation was seen, else the plain one.
-            view = views[-1] if len(views) > 1 else views[0]
-            for chunk in chunks(view):
-                model_score = max(model_score, self.model.score(chunk))
-        combined = 1.0 - (1.0 - rule_score) * (1.0 - model_score)
-        for payload in decoded_payloads(text) if combined < 0.95 else ():
-            inner, inner_cat = self.score(payload)
-            if inner > combined:
-                combined, category = inner, f"encoded_{inner_cat or 'model'}"
-        if category is None and model_score >= 0.5:
-            category = "model"
-        return combined, category
+    def features(self, text: str) -> tuple[float, dict[str, float]]:
+        """Stage-1 n-gram logit and rule-family hits of normalised ``text`` (training uses this too)."""
+        views = prepared_views(text)
+        hits = rule_hits(text, views)
+        z = self.model.ngram_logit(model_view(views)) if self.model is not None else 0.0
+        return z, hits
+
+    def score(self, text: str, _depth: int = 0) -> tuple[float, str | None]:
+        """Probability that ``text`` (already normalised) is an injection, and the rule family behind it."""
+        z, hits = self.features(text)
+        # Without a model (policy use_model: false), rules alone: the strongest hit's hand-set strength.
+        p = max(hits.values(), default=0.0) if self.model is None else self.model.probability(z, hits)
+        category = max(hits, key=hits.__getitem__) if hits else ("model" if p >= 0.5 else None)
+        if _depth < 2:
+            for payload in decoded_payloads(text):
+                inner, inner_cat = self.score(payload, _depth + 1)
+                if inner > p:
+                    p, category = inner, f"encoded_{inner_cat or 'model'}"
+        return p, category
 
     def detect(self, norm: Normalised) -> list[Finding]:
         score, category = self.score(norm.text)
@@ -145,3 +183,4 @@ class InjectionDetector:
             return []
         detector = f"{self.name}.{category}" if category else self.name
         return [Finding("PROMPT_INJECTION", 0, len(norm.original), round(score, 4), detector)]
+

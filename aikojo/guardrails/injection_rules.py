@@ -104,11 +104,71 @@ PATTERNS: list[tuple[str, float, re.Pattern[str]]] = [
     ("indirect", 0.8, re.compile(r"\b(?:say|respond with|reply with|output|print)\s+[\"']?i have been pwned|\bpwned\b")),
 ]
 
+# Prefilter: literal needles (lower-case) of which at least one must occur in the view for the pattern at the
+# same index to be able to match. Most business text contains none of a pattern's needles, so most regexes never
+# run; the needle scan is one C-level substring search each, shared by every pattern that names the needle.
+# tests/guardrails/test_injection_rules.py checks that the prefilter never changes a result.
+NEEDLES: list[tuple[str, ...]] = [
+    ("ignore", "disregard", "forget", "override", "bypass", "abandon", "discard", "neglect", "cancel", "void", "drop",
+     "erase", "delete", "throw away", "set aside", "pay no attention"),
+    ("apply",),
+    ("follow", "obey", "adhere", "comply", "listen"),
+    ("instruction", "rules", "orders"),
+    ("from now on",),
+    ("無視", "忘れ", "破棄", "リセット", "解除", "無効", "上書き", "撤回", "なかったこと", "無かったこと", "捨て", "従わ"),
+    ("無視", "無効化", "解除"),
+    ("指示", "命令", "ルール"),
+    ("従わ", "従う必要", "縛られ"),
+    ("なかったら", "無かったら", "なければ", "無ければ", "if you ha"),
+    ("制限", "制約", "ルール", "フィルター", "検閲"),
+    ("im_start", "im_end", "system", "endoftext", "start_header_id", "<<sys>>", "inst]"),
+    ("system", "システム"),
+    ("system", "システム"),
+    ("prompt", "instruction", "message", "rules you were given", "configuration"),
+    ("what ",),
+    ("first", "initial", "earliest"),
+    ("above", "before this", "verbatim"),
+    ("システムプロンプト", "初期", "隠され", "内部", "あなたへの", "あなたに与えられた", "最初に"),
+    ("上記", "この上", "これより前"),
+    ("do anything now", "jailbr", "脱獄", "ジェイルブレイク"),
+    ("unfiltered", "unrestricted", "uncensored", "evil", "amoral", "unethical", "rogue", "jailbroken"),
+    ("unfiltered", "unrestricted", "uncensored", "amoral", "evil", "jailbroken", "free from"),
+    ("restriction", "limitation", "filter", "censorship", "guideline", "rules", "refus"),
+    ("grandm", "granny"),
+    ("祖母", "ばあちゃん", "お婆ちゃん"),
+    ("制限", "制約", "フィルター", "検閲", "倫理"),
+    ("として", "になりきって"),
+    ("refuse", "decline", "say no", "say you can"),
+    ("mode",),
+    ("モード",),
+    ("i am ", "私は"),
+    ("note to", "note for", "message to", "message for", "instruction", "if you are a", "reading this",
+     "processing this", "summarising this", "summarizing this", "parsing this"),
+    ("instead of", "summari", "translate", "classify"),
+    ("conversation", "chat history", "credential", "password", "api key", "customer", "personal data",
+     "system prompt"),
+    ("aiへ", "aiに", "aiの", "ai各位", "llmへ", "llmに", "llmの", "llm各位", "アシスタント", "言語モデル", "チャットボット",
+     "この"),
+    ("要約", "翻訳", "分類"),
+    ("送信", "転送", "送って", "送れ", "アップロード", "外部"),
+    ("pwned",),
+]
+ALL_NEEDLES: tuple[str, ...] = tuple(sorted({n for group in NEEDLES for n in group}))
+# Rule families, in a fixed order: the classifier uses one feature per family (the strongest hit's strength).
+FAMILIES: tuple[str, ...] = ("override", "role_tag", "extraction", "jailbreak", "dev_mode", "indirect", "spaced")
+
+
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 # Runs of single letters separated by spaces, dots, dashes or underscores: "i g n o r e", "i.g.n.o.r.e".
 _SPACED = re.compile(r"\b(?:[a-z](?:[ ._\-*]{1,2})){3,}[a-z]\b")
 _WS = re.compile(r"\s+")
-_LEET_IN_WORD = re.compile(r"[a-z][013457@$]+[a-z]|\b[013457@$][a-z]{2,}")
+_SPACE_CHARS = re.compile(r"[ ._\-*]")
+# Cheap necessary conditions, checked first: four letters each followed by one or two separators (letter
+# spacing), and a digit inside a word (leetspeak; an e-mail's @ alone does not count).
+_SPACED_HINT = re.compile(r"[a-z][ ._*-]{1,2}[a-z][ ._*-]{1,2}[a-z][ ._*-]{1,2}[a-z]")
+# A word of letters and leet digits only (random tokens also hold 2, 6, 8, 9 and run longer than words do).
+_LEET_IN_WORD = re.compile(
+    r"(?<![a-z0-9])(?:[a-z]{0,12}[a-z][013457]+[a-z][a-z013457]{0,12}|[013457][a-z]{2,14})(?![a-z0-9])")
 
 
 # Letter-spaced text collapses into one run ("youmustneverrefuse"), so word-boundary rules cannot see it;
@@ -121,6 +181,10 @@ _SQUASHED = re.compile(
 )
 
 
+def _despace(low: str) -> str:
+    return _SPACED.sub(lambda m: _SPACE_CHARS.sub("", m.group(0)), low)
+
+
 def squashed_rule(text: str) -> bool:
     """True when letter-spaced text hides a known attack keyword."""
     return bool(_SQUASHED.search(re.sub(r"[^a-z]", "", text)))
@@ -130,25 +194,43 @@ def prepared_views(text: str) -> list[str]:
     """Lower-cased views of normalised text: as-is, letter-spacing collapsed, leetspeak undone."""
     low = _WS.sub(" ", text.lower())
     views = [low]
-    if _SPACED.search(low):
-        views.append(_SPACED.sub(lambda m: re.sub(r"[ ._\-*]", "", m.group(0)), low))
-    # Leetspeak only when a digit/symbol sits inside a word ("1gn0re"): plain numbers are not leetspeak.
+    if _SPACED_HINT.search(low) and _SPACED.search(low):
+        views.append(_despace(low))
+    # Leetspeak only when a digit sits inside a word ("1gn0re"): plain numbers are not leetspeak.
     if _LEET_IN_WORD.search(low):
-        leet = _SPACED.sub(lambda m: re.sub(r"[ ._\-*]", "", m.group(0)), low).translate(_LEET)
+        leet = _despace(low).translate(_LEET)
         if leet != low:
             views.append(leet)
     return views
 
 
-def match_rules(text: str) -> tuple[float, str | None]:
-    """Highest rule score over the prepared views and the category that produced it."""
-    best, cat = 0.0, None
-    views = prepared_views(text)
-    if len(views) > 1 and _SPACED.search(views[0]) and squashed_rule(_SPACED.sub(
-            lambda m: re.sub(r"[ ._\-*]", "", m.group(0)), views[0])):
-        return 0.9, "spaced"
+def rule_hits(text: str, views: list[str] | None = None, prefilter: bool = True) -> dict[str, float]:
+    """Strength of the strongest hit per rule family over the prepared views of ``text`` (absent: no hit).
+
+    ``prefilter=False`` runs every regex (for the test that proves the prefilter changes nothing)."""
+    views = views if views is not None else prepared_views(text)
+    hits: dict[str, float] = {}
+    if len(views) > 1 and _SPACED_HINT.search(views[0]) and _SPACED.search(views[0]) \
+            and squashed_rule(_despace(views[0])):
+        hits["spaced"] = 0.9
     for view in views:
-        for category, score, rx in PATTERNS:
-            if score > best and rx.search(view):
-                best, cat = score, category
-    return best, cat
+        present = {n for n in ALL_NEEDLES if n in view} if prefilter else None
+        if prefilter and not present:
+            continue
+        for (category, score, rx), needles in zip(PATTERNS, NEEDLES, strict=True):
+            if score <= hits.get(category, 0.0):
+                continue
+            if present is not None and present.isdisjoint(needles):
+                continue
+            if rx.search(view):
+                hits[category] = score
+    return hits
+
+
+def match_rules(text: str) -> tuple[float, str | None]:
+    """Highest rule strength over the prepared views and the family that produced it (rules alone)."""
+    hits = rule_hits(text)
+    if not hits:
+        return 0.0, None
+    cat = max(hits, key=hits.__getitem__)
+    return hits[cat], cat

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
+
 # Characters that render as nothing but can split a keyword or a number: zero-width space/joiners, word
 # joiner, BOM, soft hyphen, bidi controls, variation selectors and the tag block used to smuggle text.
 _INVISIBLE = frozenset(
@@ -39,7 +41,7 @@ class Normalised:
 
     original: str
     text: str
-    starts: tuple[int, ...] | None  # None means identity (text == original): no copy on the fast path
+    starts: tuple[int, ...] | None  # None: offsets are the identity (each character became one character)
     ends: tuple[int, ...] | None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -61,20 +63,33 @@ def normalise(text: str) -> Normalised:
     # Fast path: most business text is already NFKC with nothing invisible, and the check runs in C.
     if unicodedata.is_normalized("NFKC", text) and _INVISIBLE_RE.search(text) is None:
         return Normalised(text, text, None, None)
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for i, ch in enumerate(text):
-        if ord(ch) < 0x80:
-            out.append(ch)
-            starts.append(i)
-            ends.append(i + 1)
-            continue
-        if _is_invisible(ch):
-            continue
-        norm = unicodedata.normalize("NFKC", ch)
-        for n in norm:
-            out.append(n)
-            starts.append(i)
-            ends.append(i + 1)
-    return Normalised(text, "".join(out), tuple(starts), tuple(ends))
+    out = text.translate(_TABLE)
+    odd = [cp for cp in {ord(c) for c in text} if cp >= 0x80 and not _one_char(cp)]
+    if not odd:  # every character became exactly one character: offsets are the identity
+        return Normalised(text, out, None, None)
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    lengths = np.ones(len(text), dtype=np.intp)
+    for cp in odd:
+        lengths[cps == cp] = len(_TABLE[cp] or "")
+    starts = np.repeat(np.arange(len(text), dtype=np.intp), lengths)
+    return Normalised(text, out, tuple(starts.tolist()), tuple((starts + 1).tolist()))
+
+
+class _CharTable(dict[int, "str | None"]):
+    """``str.translate`` table: code point → its character-wise NFKC, or None (deleted) when invisible. Filled
+    on first sight of each character, so after warm-up the whole translation runs in C."""
+
+    def __missing__(self, cp: int) -> str | None:
+        ch = chr(cp)
+        value = None if _is_invisible(ch) else unicodedata.normalize("NFKC", ch)
+        if len(self) < 200_000:
+            self[cp] = value
+        return value
+
+
+_TABLE = _CharTable()
+
+
+def _one_char(cp: int) -> bool:
+    value = _TABLE[cp]
+    return value is not None and len(value) == 1

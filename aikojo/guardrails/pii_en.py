@@ -18,7 +18,9 @@ _EMAIL = re.compile(
 
 # 13–19 digits, optionally grouped by single spaces or hyphens (4-4-4-4, 4-6-5 Amex, 4-4-4-4-3).
 _CARD = re.compile(r"(?<![0-9A-Za-z_.,-])\d{4}(?:[ -]?\d{2,6}){2,4}(?![0-9-]|[.,]\d)")
-_CARD_CTX = re.compile(r"カード|card|visa|master|amex|jcb|diners|クレジット|credit|cc\b", re.IGNORECASE)
+_CARD_CTX = re.compile(r"カード|card|visa|master|amex|jcb|diners|クレジット|credit|cc\b|charge", re.IGNORECASE)
+# After the number: an expiry date ("exp 08/28", 有効期限) marks a card whatever its issuer prefix.
+_CARD_AFTER = re.compile(r"\W{0,3}(?:exp|expir|valid|有効期限)", re.IGNORECASE)
 # Issuer prefixes (IIN ranges): a Luhn-valid number outside every range is a look-alike, not a card.
 _CARD_IIN = re.compile(
     r"4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|3(?:0[0-5]|[689])|35(?:2[89]|[3-8]\d)|6(?:011|5|4[4-9]|2)"
@@ -65,14 +67,18 @@ class EnglishPII:
         for m in _CARD.finditer(text):
             raw = m.group(0)
             digits = raw.replace(" ", "").replace("-", "")
-            if not 13 <= len(digits) <= 19 or not luhn_ok(digits) or not _CARD_IIN.match(digits):
+            if not 13 <= len(digits) <= 19 or not luhn_ok(digits):
                 continue
             seps = {c for c in raw if not c.isdigit()}
             if len(seps) > 1:
                 continue
             s, e = m.start(), m.end()
-            if window_has(_CARD_CTX, text, s, e, 24):
+            # Card context vouches for a Luhn-valid number even outside the issuer ranges we know (new or
+            # regional BINs); without context the issuer prefix must match.
+            if window_has(_CARD_CTX, text, s, e, 24) or _CARD_AFTER.match(text, e):
                 add("CREDIT_CARD", s, e, 0.99)
+            elif not _CARD_IIN.match(digits):
+                continue
             elif not lookalike(text, s):
                 add("CREDIT_CARD", s, e, 0.9 if seps else 0.8)
         for m in _IBAN.finditer(text):

@@ -28,6 +28,15 @@ _FIXED: list[tuple[str, re.Pattern[str], float]] = [
     ("BEARER_TOKEN", re.compile(r"(?i:\bbearer)\s+[A-Za-z0-9\-._~+/]{16,}=*"), 0.95),
 ]
 
+# Literal needles per fixed pattern (checked on the text, "bearer" on its lower-case form): a pattern whose needles
+# are all absent cannot match, so its regex is skipped. Business text rarely holds any of them.
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "AWS_ACCESS_KEY": ("AKIA", "ASIA", "ABIA", "ACCA", "AIDA", "AROA"), "PRIVATE_KEY": ("-----BEGIN",),
+    "JWT": ("eyJ",), "GITHUB_TOKEN": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+    "SLACK_TOKEN": ("xox",), "GOOGLE_API_KEY": ("AIza",),
+    "API_KEY": ("sk-", "sk_live_", "rk_live_", "pk_live_"), "BEARER_TOKEN": ("bearer",),
+}
+
 # A secret-looking name, then := or : or "is"/は, then the value. The value is judged by entropy below.
 _ASSIGNED = re.compile(
     r"(?i:(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|token|client[_-]?secret|private[_-]?key"
@@ -56,11 +65,14 @@ class Secrets:
     def detect(self, norm: Normalised) -> list[Finding]:
         text = norm.text
         out: list[Finding] = []
+        low = text.lower()
         for kind, rx, score in _FIXED:
+            hay = low if kind == "BEARER_TOKEN" else text
+            if not any(n in hay for n in _NEEDLES[kind]):
+                continue
             for m in rx.finditer(text):
                 s, e = norm.to_original(m.start(), m.end())
                 out.append(Finding(kind, s, e, score, self.name))
-        low = text.lower()
         # The assignment regex is the slowest here; skip it when no secret-looking name occurs at all.
         if not any(k in low for k in _ASSIGN_HINTS):
             return out

@@ -1,24 +1,45 @@
 """Train the injection classifier (``kojo guard train``) and export it as plain JSON weights.
 
-Reads only the training split; the held-out split (examples/guardrails/injection_heldout.jsonl, hash frozen in
-HELDOUT.sha256) is for the benchmark and is refused here. The decision threshold is chosen on out-of-fold
-predictions of the training split for a target false-positive rate, never on held-out data.
+Reads only training-side data: the training split, the extra hand-written training corpus and the PII dev split
+as benign business text. The held-out split (examples/guardrails/injection_heldout.jsonl, hash frozen in
+HELDOUT.sha256) is for the benchmark and is refused here. The regularisation strength and the decision threshold
+are chosen on out-of-fold predictions (folds by seed group), never on held-out data.
+
+Stacking: stage 1 (n-gram logistic regression) is fitted per fold and its out-of-fold logits, with the rule
+families that fired, train stage 2 (a 1 + len(FAMILIES) feature logistic regression), so the rule weights are
+learned against n-gram evidence the model has not memorised.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
-from aikojo.guardrails.injection import MODEL_PATH, NGRAM_RANGE, InjectionDetector, LinearModel, analyzer
+import numpy as np
+
+from aikojo.guardrails.injection import (
+    FAMILIES,
+    MODEL_PATH,
+    InjectionDetector,
+    InjectionModel,
+    expand_payloads,
+    model_view,
+)
+from aikojo.guardrails.injection_features import BITS, NGRAM_RANGE, text_buckets
+from aikojo.guardrails.injection_rules import prepared_views, rule_hits
+from aikojo.guardrails.normalise import normalise
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "guardrails"
 DEFAULT_TRAIN = EXAMPLES / "injection_train.jsonl"
+# More varied hand-written attacks and benign look-alikes (examples/guardrails/build_injection_extra.py).
+DEFAULT_EXTRA = EXAMPLES / "injection_train_extra.jsonl"
 # Business text full of PII (the PII dev split, never its held-out half) is benign for injection: without it
 # the model learned "numbers ⇒ attack" from the few attacks that mention amounts or accounts.
 DEFAULT_EXTRA_BENIGN = EXAMPLES / "pii_dev.jsonl"
+C_GRID = (4.0, 16.0, 64.0)
 
 
 class TrainingDataError(ValueError):
@@ -52,27 +73,6 @@ def read_corpus(path: Path) -> tuple[list[str], list[int], list[str]]:
     return texts, labels, groups
 
 
-def _fit(texts: list[str], labels: list[int], c: float, max_features: int) -> LinearModel:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = TfidfVectorizer(analyzer=analyzer, binary=True, min_df=2, max_features=max_features)
-    x = vec.fit_transform(texts)
-    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-    clf.fit(x, labels)
-    coef = clf.coef_[0]
-    weights = {g: (float(vec.idf_[i]), float(coef[i])) for g, i in vec.vocabulary_.items()}
-    return LinearModel(weights, float(clf.intercept_[0]), 0.5, {})
-
-
-def _threshold_for_fpr(scores: list[float], labels: list[int], target_fpr: float) -> float:
-    """Smallest threshold whose false-positive rate on benign scores is ≤ target (ties broken upward)."""
-    benign = sorted((s for s, y in zip(scores, labels, strict=True) if y == 0), reverse=True)
-    allowed = int(target_fpr * len(benign))
-    cut = benign[allowed] if allowed < len(benign) else 0.0
-    return min(0.99, max(0.5, cut + 1e-3))
-
-
 def read_extra_benign(path: Path | None) -> list[str]:
     if path is None or not path.exists():
         return []
@@ -81,42 +81,156 @@ def read_extra_benign(path: Path | None) -> list[str]:
     return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float = 4.0, max_features: int = 30000,
-          target_fpr: float = 0.01, folds: int = 5, extra_benign: Path | None = DEFAULT_EXTRA_BENIGN) -> dict[str, Any]:
-    """Fit on ``data``, pick the threshold by ``folds``-fold cross-validation, write ``out``; returns metadata."""
+class _Example:
+    __slots__ = ("buckets", "hits", "text")
+
+    def __init__(self, text: str) -> None:
+        # Encoded payloads are scored decoded at inference (the higher score wins), so train on what they say.
+        self.text = expand_payloads(normalise(text).text)
+        views = prepared_views(self.text)
+        self.hits = rule_hits(self.text, views)
+        self.buckets = text_buckets(model_view(views))
+
+
+def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features: int) -> InjectionModel:
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    df = np.zeros(2**BITS, dtype=np.int64)
+    for r in rows:
+        df[r.buckets] += 1
+    keep = np.flatnonzero(df >= 2)
+    if len(keep) > max_features:
+        keep = keep[np.argsort(-df[keep], kind="stable")[:max_features]]
+    n = len(rows)
+    idf = np.zeros(2**BITS, dtype=np.float64)
+    idf[keep] = np.log((1 + n) / (1 + df[keep])) + 1.0
+    col = np.full(2**BITS, -1, dtype=np.int64)
+    col[keep] = np.arange(len(keep))
+    indptr, indices, data = [0], [], []
+    for r in rows:
+        b = r.buckets
+        b = b[col[b] >= 0]
+        v = idf[b]
+        norm = math.sqrt(float((v * v).sum())) or 1.0
+        indices.extend(col[b].tolist())
+        data.extend((v / norm).tolist())
+        indptr.append(len(indices))
+    x = csr_matrix((data, indices, indptr), shape=(n, len(keep)))
+    clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+    clf.fit(x, labels)
+    coef = np.zeros(2**BITS, dtype=np.float64)
+    coef[keep] = clf.coef_[0]
+    return InjectionModel(idf.astype(np.float32), coef.astype(np.float32), float(clf.intercept_[0]),
+                          {"intercept": 0.0, "ngram": 1.0}, 0.5)
+
+
+def _stage2_matrix(z: np.ndarray, rows: list[_Example]) -> np.ndarray:
+    return np.column_stack([z] + [[r.hits.get(f, 0.0) for r in rows] for f in FAMILIES])
+
+
+def _fit_stage2(x2: np.ndarray, labels: np.ndarray) -> dict[str, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
+    clf.fit(x2, labels)
+    w = clf.coef_[0]
+    return {"intercept": float(clf.intercept_[0]), "ngram": float(w[0]),
+            **{f: float(w[i + 1]) for i, f in enumerate(FAMILIES)}}
+
+
+def _probabilities(x2: np.ndarray, combine: dict[str, float]) -> np.ndarray:
+    w = np.array([combine["ngram"]] + [combine[f] for f in FAMILIES])
+    return 1.0 / (1.0 + np.exp(-(combine["intercept"] + x2 @ w)))
+
+
+def _threshold_for_fpr(scores: np.ndarray, labels: np.ndarray, target_fpr: float) -> float:
+    """Smallest threshold whose false-positive rate on benign scores is ≤ target (ties broken upward)."""
+    benign = np.sort(scores[labels == 0])[::-1]
+    allowed = int(target_fpr * len(benign))
+    cut = float(benign[allowed]) if allowed < len(benign) else 0.0
+    return min(0.99, max(0.5, cut + 1e-3))
+
+
+def _rates(scores: np.ndarray, labels: np.ndarray, threshold: float) -> tuple[float, float]:
+    pos, neg = scores[labels == 1], scores[labels == 0]
+    return float((pos >= threshold).mean()), float((neg >= threshold).mean())
+
+
+def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: float,
+         max_features: int) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold stage-1 logits (scored the way inference does: per chunk) and stage-2 probabilities."""
+    z = np.zeros(len(rows))
+    for k in range(folds):
+        tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        m = _fit_stage1([rows[i] for i in tr], y[tr], c, max_features)
+        for i in te:
+            z[i] = m.ngram_logit(model_view(prepared_views(rows[i].text)))
+    x2 = _stage2_matrix(z, rows)
+    p = np.zeros(len(rows))
+    for k in range(folds):
+        tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        p[te] = _probabilities(x2[te], _fit_stage2(x2[tr], y[tr]))
+    return z, p
+
+
+def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = None, max_features: int = 60000,
+          target_fpr: float = 0.01, folds: int = 5, extra_benign: Path | None = DEFAULT_EXTRA_BENIGN,
+          extra: Path | None = DEFAULT_EXTRA) -> dict[str, Any]:
+    """Fit on ``data`` (+ ``extra`` + ``extra_benign``), choose C and the threshold by ``folds``-fold grouped
+    cross-validation, write ``out``; returns metadata. ``c=None`` searches ``C_GRID``."""
     texts, labels, groups = read_corpus(data)
+    if extra is not None and extra.exists():
+        t2, l2, g2 = read_corpus(extra)
+        texts, labels, groups = texts + t2, labels + l2, groups + g2
+    n_prompts = len(texts)
     for t in read_extra_benign(extra_benign):
         texts.append(t)
         labels.append(0)
         groups.append(t)
+    rows = [_Example(t) for t in texts]
+    y = np.asarray(labels)
+    # The threshold and the reported CV rates use the prompt corpora only: PII business text is easy benign
+    # material that would flatter the false-positive rate.
+    prompt = np.arange(len(texts)) < n_prompts
     # Folds by seed group: variants of one wording stay together, as in the held-out split.
-    fold = [int(hashlib.sha256(g.encode()).hexdigest()[:8], 16) % folds for g in groups]
-    oof = [0.0] * len(texts)
-    for k in range(folds):
-        tr = [i for i in range(len(texts)) if fold[i] != k]
-        te = [i for i in range(len(texts)) if fold[i] == k]
-        model = _fit([texts[i] for i in tr], [labels[i] for i in tr], c, max_features)
-        det = InjectionDetector(model=model)
-        for i in te:
-            oof[i] = det.score(texts[i])[0]
-    threshold = _threshold_for_fpr(oof, labels, target_fpr)
-    tp = sum(1 for s, y in zip(oof, labels, strict=True) if y == 1 and s >= threshold)
-    fp = sum(1 for s, y in zip(oof, labels, strict=True) if y == 0 and s >= threshold)
-    final = _fit(texts, labels, c, max_features)
-    meta = {
-        "train_file": data.name, "extra_benign": extra_benign.name if extra_benign else None,
-        "n_train": len(texts), "n_attacks": sum(labels), "ngram_range": list(NGRAM_RANGE),
-        "C": c, "max_features": max_features, "target_fpr": target_fpr,
-        "cv_tpr": round(tp / max(1, sum(labels)), 4), "cv_fpr": round(fp / max(1, len(labels) - sum(labels)), 4),
-    }
-    payload = {
-        "format": "aikojo-injection-linear/1",
-        "intercept": round(final.intercept, 6),
-        "threshold": round(threshold, 4),
-        "meta": meta,
-        # Rounded to 5 significant digits: the file stays small and scores change by < 1e-4.
-        "weights": {g: [float(f"{idf:.5g}"), float(f"{w:.5g}")] for g, (idf, w) in sorted(final.weights.items())},
+    fold = np.asarray([int(hashlib.sha256(g.encode()).hexdigest()[:8], 16) % folds for g in groups])
+    best: tuple[float, float, float] | None = None
+    cv: dict[str, Any] = {}
+    for cand in (c,) if c is not None else C_GRID:
+        z, p = _oof(rows, y, fold, folds, cand, max_features)
+        thr = _threshold_for_fpr(p[prompt], y[prompt], target_fpr)
+        tpr, fpr = _rates(p[prompt], y[prompt], thr)
+        cv[str(cand)] = {"cv_tpr": round(tpr, 4), "cv_fpr": round(fpr, 4)}
+        if best is None or tpr > best[1]:
+            best = (cand, tpr, fpr)
+            best_z, best_p, best_thr = z, p, thr
+    assert best is not None
+    c_best = best[0]
+    final = _fit_stage1(rows, y, c_best, max_features)
+    final.combine = _fit_stage2(_stage2_matrix(best_z, rows), y)
+    final.threshold = round(best_thr, 4)
+    tpr2, fpr2 = _rates(best_p[prompt], y[prompt], 0.5)
+    fpr_pii = _rates(best_p[~prompt], y[~prompt], best_thr)[1] if (~prompt).any() else 0.0
+    final.meta = {
+        "train_files": [data.name] + ([extra.name] if extra is not None and extra.exists() else []),
+        "extra_benign": extra_benign.name if extra_benign else None, "n_train": len(texts),
+        "n_attacks": int(y.sum()), "ngram_range": list(NGRAM_RANGE), "bits": BITS, "C": c_best,
+        "max_features": max_features, "target_fpr": target_fpr, "cv_by_C": cv,
+        "cv_tpr": round(best[1], 4), "cv_fpr": round(best[2], 4),
+        "cv_tpr_at_0.5": round(tpr2, 4), "cv_fpr_at_0.5": round(fpr2, 4), "cv_fpr_pii_text": round(fpr_pii, 4),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return {"threshold": threshold, **meta}
+    out.write_text(json.dumps(final.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    load_model_cache_clear()
+    return {"threshold": final.threshold, **final.meta}
+
+
+def load_model_cache_clear() -> None:
+    from aikojo.guardrails.injection import load_model
+
+    load_model.cache_clear()
+
+
+__all__ = ["DEFAULT_EXTRA", "DEFAULT_EXTRA_BENIGN", "DEFAULT_TRAIN", "MODEL_PATH", "InjectionDetector",
+           "TrainingDataError", "read_corpus", "train"]

@@ -88,6 +88,10 @@ class AdapterStore:
         return previous
 
     def resolve(self, name: str, spec: str | None, project: str) -> AdapterRef | None:
+        from aikojo.tenancy.names import MODEL_NAME_RE
+
+        if not MODEL_NAME_RE.match(name) or ".." in name or "/" in name:
+            return None  # not a name an adapter can have (and never a path to look up)
         versions = self.versions(name)
         if not versions:
             return None

@@ -70,6 +70,7 @@ class DemoBuildReport:
     steps: int
     initial_loss: float
     final_loss: float
+    heldout_loss: float
     train_tokens: int
     seconds: float
     size_bytes: int
@@ -129,6 +130,14 @@ CONTINUE_PROMPTS = {
     "ja": ["次の文章の続きを書いてください。", "以下の文に続けて、自然な文章を書いてください。", "続きを書いて:"],
     "en": ["Continue the text:", "Please continue this passage.", "Write what comes next:"],
 }
+# Never trained on: the build reports the model's loss on it, an honest check that it learned more than the
+# exact corpus (uniform guessing scores ln(vocab) = 8.7).
+HELDOUT_TEXT = (
+    "先週の大雨で、倉庫の一部が浸水しました。保険会社に連絡したところ、担当者から写真と見積書を送るように"
+    "案内がありました。修理には二週間ほどかかる見込みです。\n\n"
+    "Last week heavy rain flooded part of our warehouse. When we called the insurer, the adjuster asked us to "
+    "send photographs and a repair quote. The repair should take about two weeks."
+)
 SYSTEM_PROMPTS = {"ja": "あなたは丁寧なアシスタントです。", "en": "You are a helpful assistant."}
 
 
@@ -277,6 +286,9 @@ def build_demo_model(
             advance(losses[-1])
 
     model.eval()
+    with torch.no_grad():
+        heldout = tokenizer(HELDOUT_TEXT, return_tensors="pt")["input_ids"]
+        heldout_loss = model(input_ids=heldout, labels=heldout).loss.item()
     model.generation_config = GenerationConfig(
         bos_token_id=tokenizer.bos_token_id,
         # Stop at the end of an assistant turn or of a plain-text document.
@@ -298,6 +310,7 @@ def build_demo_model(
         steps=steps,
         initial_loss=losses[0],
         final_loss=sum(tail) / len(tail),
+        heldout_loss=heldout_loss,
         train_tokens=len(stream),
         seconds=time.perf_counter() - started,
         size_bytes=sum(p.stat().st_size for p in out.iterdir() if p.is_file()),
@@ -350,9 +363,11 @@ def _write_model_card(report: DemoBuildReport, seed: int) -> None:
 A {report.parameters / 1e6:.1f} M-parameter Llama-architecture model with a {report.vocab_size}-token
 byte-level BPE tokenizer and a ChatML chat template, pre-trained from scratch by `aikojo.serving.demo_model`
 on the repository's own corpus, chat-format practice drawn from it, and the inputs (not the answers) of the
-example datasets: {report.train_tokens:,} tokens, {report.steps} steps, seed {seed}, final training loss
-{report.final_loss:.2f}. It writes Japanese- and English-looking text and follows the chat format; it knows
-nothing useful. It exists so that the gateway, guardrails and tuning recipes can be run and tested without
-downloading a model. Rebuild with `kojo models init-demo`.
+example datasets: {report.train_tokens:,} tokens, {report.steps} steps, seed {seed}.
+Final training loss {report.final_loss:.2f}; loss on unseen text {report.heldout_loss:.2f} (uniform: 8.70).
+
+It writes Japanese- and English-looking text and follows the chat format; it knows nothing useful. It exists
+so that the gateway, guardrails and tuning recipes can be run and tested without downloading a model.
+Rebuild with `kojo models init-demo`.
 """
     (report.out_dir / "README.md").write_text(card, encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import ssl
 import time
 from collections.abc import AsyncIterator
@@ -59,7 +60,8 @@ class OpenAIUpstream:
         self.breaker = CircuitBreaker()
         self.errors: dict[str, int] = {}  # error class -> count, exported as metrics
         self._session: aiohttp.ClientSession | None = None
-        self._headers = {"Authorization": f"Bearer {cfg.api_key}"} if cfg.api_key else {}
+        api_key = cfg.api_key or (os.environ.get(cfg.api_key_env) if cfg.api_key_env else None)
+        self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
 
     # ---- plumbing -----------------------------------------------------------------------------------
     def _client(self) -> aiohttp.ClientSession:

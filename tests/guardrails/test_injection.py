@@ -56,5 +56,5 @@ def test_system_messages_are_not_scanned_for_injection(guard) -> None:
 
 def test_model_scores_match_between_chunked_and_short_text(det) -> None:
     assert chunks("short") == ["short"]
-    assert all(len(c) <= 240 for c in chunks("あ。" * 400))
+    assert all(len(c) <= 120 for c in chunks("あ。" * 400))
     assert 0.0 <= det.score(normalise("hello").text)[0] < 0.5
