@@ -19,6 +19,10 @@ OPERATOR_RULES: list[dict[str, Any]] = [
     {"apiGroups": ["trainer.kubeflow.org"], "resources": ["trainjobs"],
      "verbs": ["get", "list", "watch", "create", "update", "patch", "delete"]},
     {"apiGroups": ["trainer.kubeflow.org"], "resources": ["trainjobs/status"], "verbs": ["get"]},
+    # The legacy Training Operator's PyTorchJob, for clusters without Kubeflow Trainer v2.
+    {"apiGroups": ["kubeflow.org"], "resources": ["pytorchjobs"],
+     "verbs": ["get", "list", "watch", "create", "update", "patch", "delete"]},
+    {"apiGroups": ["kubeflow.org"], "resources": ["pytorchjobs/status"], "verbs": ["get"]},
     {"apiGroups": ["serving.kserve.io"], "resources": ["inferenceservices"],
      "verbs": ["get", "list", "watch", "create", "update", "patch", "delete"]},
     {"apiGroups": ["kueue.x-k8s.io"], "resources": ["localqueues", "workloads"], "verbs": ["get", "list", "watch"]},
@@ -57,4 +61,9 @@ def tenant_objects(config: DeployConfig, tenant: TenantSpec) -> list[dict[str, A
                               "default": {"cpu": "1", "memory": "1Gi"}}]}},
         {"apiVersion": "kueue.x-k8s.io/v1beta1", "kind": "LocalQueue",
          "metadata": meta(LOCAL_QUEUE, ns, "tenant", **t), "spec": {"clusterQueue": tenant.cluster_queue}},
+        # One queue per project too: the Kubeflow executor labels a project's TrainJobs with
+        # kueue.x-k8s.io/queue-name=<tenant>-<project>, so each project's jobs are visible and orderable apart.
+        *({"apiVersion": "kueue.x-k8s.io/v1beta1", "kind": "LocalQueue",
+           "metadata": meta(f"{tenant.name}-{project}", ns, "tenant", **t),
+           "spec": {"clusterQueue": tenant.cluster_queue}} for project in tenant.projects),
     ]
