@@ -97,3 +97,27 @@ def quota(scope: str = typer.Argument(..., help="tenant:NAME or project:TENANT/P
                                  "gpu_hours": gpu_hours, "period_hours": period_hours, "max_priority": max_priority})
     console.print(f"quota {u.scope}: max concurrent {u.max_concurrent_jobs}, CPU-h {u.cpu_hours}, "
                   f"GPU-h {u.gpu_hours} per {u.period_hours:g} h")
+
+
+@app.command("render")
+def render(job_id: str, executor: str = typer.Option("kubeflow", "--executor", help="kubeflow"),
+           flavour: str = typer.Option("trainjob", "--flavour", help="trainjob (Kubeflow Trainer) or pytorchjob")
+           ) -> None:
+    """Print the Kubernetes manifest a job would be submitted as."""
+    from aikojo.cli.common import settings
+    from aikojo.errors import InvalidInput, NotFound
+    from aikojo.factory.executors.kubeflow_manifests import render_yaml
+    from aikojo.factory.models import Job
+    from aikojo.platform import open_platform
+
+    if executor != "kubeflow":
+        raise InvalidInput(f"--executor {executor!r}: only kubeflow jobs have a manifest")
+    p = open_platform(settings())
+    try:
+        with p.store.read() as s:
+            job = s.get(Job, job_id)
+            if job is None:
+                raise NotFound(f"job '{job_id}' does not exist; see `kojo jobs list`")
+            typer.echo(render_yaml(job, flavour, p.settings.kubeflow))
+    finally:
+        p.close()

@@ -194,7 +194,7 @@ def cancel(p: Platform, actor: Actor, job_id: str) -> JobView:
         if job.status in ("succeeded", "failed", "cancelled"):
             raise Conflict(f"job '{job_id}' already {job.status}; nothing to cancel", param="id")
         before = job.status
-        if job.status == "queued":
+        if job.status == "queued" and not job.external_ref:  # nothing started anywhere yet
             job.status, job.finished_at, job.detail = "cancelled", _now(), f"cancelled by {actor.principal}"
         else:
             job.cancel_requested = True

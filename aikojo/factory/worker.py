@@ -61,6 +61,7 @@ class LocalWorker:
         self.stale_after = timedelta(seconds=stale_after_s)
         self.max_attempts = max_attempts
         self.children: dict[str, Child] = {}
+        self.dispatchers: list = []  # e.g. a ClusterDispatcher for executor=kubeflow jobs
         self.logs_dir = Path(platform.settings.home) / "logs" / "jobs"
         self.logs_dir.mkdir(parents=True, exist_ok=True)
 
@@ -70,6 +71,8 @@ class LocalWorker:
         self._recover_lost()
         self._forward_cancels()
         self._start_new()
+        for dispatcher in self.dispatchers:
+            dispatcher.tick()
 
     def run(self, *, poll_s: float = 1.0, until_idle: bool = False, max_s: float | None = None) -> None:
         deadline = time.monotonic() + max_s if max_s else None
