@@ -100,6 +100,7 @@ def deploy_adapter(p: Platform, actor: Actor, spec: str, project: str, *, action
 
 def rollback(p: Platform, actor: Actor, name: str, project: str) -> DeploymentView:
     """Back to the version deployed before the current one."""
+    actor.require_admin("rolling back a deployment")
     store = AdapterStore(p.settings.adapters_dir)
     current = [h for h in history(store, name, project)]
     if not current or current[-1].get("previous") is None:

@@ -124,6 +124,16 @@ def over_quota(s, scope: str, *, starting: bool, gpus: int, extra_running: int =
     return None
 
 
+def authorise_submit(p: Platform, actor: Actor, project_path: str) -> None:
+    """Admins anywhere; users and project-admins in their own project. Checked before the recipe is even
+    read, so a stranger learns nothing from validation errors."""
+    if actor.role == Role.ADMIN:
+        return
+    tenant, name = split_project_path(project_path)
+    if not (actor.tenant == tenant and actor.project == name and actor.role in (Role.PROJECT_ADMIN, Role.USER)):
+        raise Forbidden(f"submitting a job to {project_path} needs a key of that project (user or project-admin)")
+
+
 def submit(p: Platform, actor: Actor, sub: Submission) -> JobView:
     if sub.executor not in ("local", "kubeflow"):
         raise InvalidInput(f"unknown executor {sub.executor!r}: use local or kubeflow", param="executor")

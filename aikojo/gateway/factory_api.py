@@ -37,6 +37,7 @@ def _submit(p, a, body: JobSubmit) -> JobView:
     from aikojo.errors import InvalidInput
     from aikojo.factory import recipe_for_queue
 
+    service.authorise_submit(p, a, body.project)
     try:
         data = yaml.safe_load(body.recipe) or {}
     except yaml.YAMLError as exc:
@@ -79,3 +80,35 @@ async def set_quota(scope: str, body: QuotaSet, p: P, a: A) -> UsageView:
     return await call(service.set_quota, p, a, scope, **body.model_dump())
 
 
+
+
+class DeployRequest(BaseModel):
+    adapter: str = Field(description="NAME, NAME@N or NAME@alias")
+    project: str = Field(description="TENANT/PROJECT")
+
+
+class RollbackRequest(BaseModel):
+    adapter: str = Field(description="NAME")
+    project: str = Field(description="TENANT/PROJECT")
+
+
+def _deploy(p, a, body: DeployRequest):
+    from aikojo.factory.deploy import deploy_adapter
+
+    return deploy_adapter(p, a, body.adapter, body.project)
+
+
+def _rollback(p, a, body: RollbackRequest):
+    from aikojo.factory.deploy import rollback
+
+    return rollback(p, a, body.adapter, body.project)
+
+
+@router.post("/deployments", status_code=201, summary="Deploy an adapter version to a project (audited)")
+async def deploy(body: DeployRequest, p: P, a: A) -> dict:
+    return (await call(_deploy, p, a, body)).model_dump()
+
+
+@router.post("/deployments/rollback", summary="Back to the adapter version deployed before (audited)")
+async def rollback_deployment(body: RollbackRequest, p: P, a: A) -> dict:
+    return (await call(_rollback, p, a, body)).model_dump()
