@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.conftest import REDIS_URL, new_pg_database, postgres_available
-from tests.gateway.conftest import free_port, start_gateway, start_mock, stop
+from tests.gateway.conftest import free_port, start_gateway, stop
 
 
 def _redis_reason() -> str | None:
