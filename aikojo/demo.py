@@ -94,10 +94,12 @@ class Demo:
             p.close()
 
     def data_check(self) -> None:
-        from aikojo.tuning import data
+        from aikojo.tuning.check import check_dataset
 
-        report = data.check_file(REPO / "examples" / "datasets" / "claims_ja.jsonl")
-        self.facts["dataset"] = {k: report.get(k) for k in ("records", "version", "train", "eval") if k in report}
+        report = check_dataset(REPO / "examples" / "datasets" / "claims_ja.jsonl")
+        self.facts["dataset"] = {"version": report["version"], "split": report["split"],
+                                 "pii_samples": report["pii"].get("samples_with_pii"),
+                                 "poisoning_findings": len(report["poisoning"])}
 
     def tune(self) -> None:
         from aikojo.factory import recipe_for_queue, service

@@ -75,6 +75,13 @@ class Settings(BaseSettings):
     allow_pickle_weights: bool = False
     adapter_cache_size: int = Field(8, ge=1)
     kubeflow: KubeflowConfig = Field(default_factory=KubeflowConfig)
+
+    # tuning and tracking
+    tracker: Literal["mlflow", "wandb", "none"] = "mlflow"
+    tracking_uri: str | None = Field(None, description="MLflow tracking URI; default SQLite in KOJO_HOME/tracking")
+    wandb_project: str = "aikojo"
+    wandb_mode: Literal["offline", "online", "disabled"] = "offline"
+    tune_num_threads: int | None = Field(None, ge=1, description="torch CPU threads for training (None: torch's)")
     engine_max_batch: int = Field(8, ge=1)
     engine_cpu_threads: int | None = Field(None, ge=1, description="torch threads of the local engine on CPU; "
                                            "1 is fastest on small shared machines")

@@ -85,8 +85,10 @@ class LocalWorker:
             time.sleep(poll_s)
 
     def _queued(self) -> int:
+        """Jobs still to finish here: queued, or running (a lost one is recovered once its heartbeat is stale)."""
         with self.p.store.read() as s:
-            return len(s.execute(select(Job.id).where(Job.status == "queued", Job.executor == "local")).all())
+            return len(s.execute(select(Job.id).where(Job.status.in_(("queued", "running")),
+                                                      Job.executor == "local")).all())
 
     # ---- stages -------------------------------------------------------------------------------------
     def _reap(self) -> None:

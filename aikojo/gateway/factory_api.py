@@ -112,3 +112,34 @@ async def deploy(body: DeployRequest, p: P, a: A) -> dict:
 @router.post("/deployments/rollback", summary="Back to the adapter version deployed before (audited)")
 async def rollback_deployment(body: RollbackRequest, p: P, a: A) -> dict:
     return (await call(_rollback, p, a, body)).model_dump()
+
+
+class PromoteRequest(BaseModel):
+    ref: str = Field(description="name@N (or name for the newest version)")
+    alias: str = Field(description="e.g. production")
+
+
+def _registry():
+    from aikojo.registry import service as registry
+
+    return registry
+
+
+@router.get("/registry/{kind}", summary="Registered datasets, runs, adapters or prompts")
+async def registry_list(kind: str, p: P, a: A, name: str | None = None) -> Page:
+    return Page(data=await call(_registry().list_items, p, a, kind, name))
+
+
+@router.get("/registry/item/{ref}", summary="One registry entry (name, name@N, name@alias, run id, dataset)")
+async def registry_show(ref: str, p: P, a: A) -> dict:
+    return await call(_registry().show, p, a, ref)
+
+
+@router.get("/registry/lineage/{ref}", summary="dataset → run → adapter → aliases and deployments")
+async def registry_lineage(ref: str, p: P, a: A) -> dict:
+    return await call(_registry().lineage, p, a, ref)
+
+
+@router.post("/registry/promote", summary="Point name@alias at a version (audited)")
+async def registry_promote(body: PromoteRequest, p: P, a: A) -> dict:
+    return await call(_registry().promote, p, a, body.ref, body.alias)
