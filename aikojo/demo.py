@@ -162,14 +162,20 @@ class Demo:
             log.close()
 
     def redteam(self, port: int) -> None:
-        try:
-            from aikojo.redteam.runner import quick_run
-        except ImportError:
-            self.facts["redteam"] = "not installed"
-            return
-        self.facts["redteam"] = quick_run(target=f"http://127.0.0.1:{port}/v1", key=self.facts["key"],
-                                          model="demo", limit=12,
-                                          out_dir=Path(self.settings.home) / "redteam" / "demo")
+        """A short run: the Japanese cases of three categories, through the same gateway and guardrails."""
+        import asyncio
+
+        from aikojo.redteam import session
+        from aikojo.redteam.report import build_report, run_meta, write_reports
+
+        results, info = asyncio.run(session.run(
+            f"http://127.0.0.1:{port}/v1", self.facts["key"], "demo", languages=["ja"], concurrency=2,
+            categories=["direct_injection", "prompt_extraction", "pii_exfiltration"], progress=False))
+        report = build_report(results, run_meta(info))
+        paths = write_reports(report, Path(self.settings.home) / "redteam" / "demo")
+        s = report["summary"]
+        self.facts["redteam"] = {"attacks": s["successes"] + s["defended"], "succeeded": s["successes"],
+                                 "defended": s["defended"], "errors": s["errors"], "report": str(paths["html"])}
 
     def verify_audit(self) -> None:
         from aikojo.audit.chain import verify
@@ -212,10 +218,16 @@ class Demo:
         t.add_column("value", overflow="fold")
         primary = r.get("primary_metric")
         before, after = (r.get("metrics_before") or {}), (r.get("metrics_after") or {})
-        t.add_row("primary metric", f"{primary}: {before.get(primary)} → {after.get(primary)}")
+
+        def fmt(v: Any) -> str:
+            return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+        t.add_row("primary metric", f"{primary}: {fmt(before.get(primary))} → {fmt(after.get(primary))}")
         for name in sorted(set(before) | set(after)):
-            if name != primary:
-                t.add_row(f"  {name}", f"{before.get(name)} → {after.get(name)}")
+            if name != primary and "." not in name:
+                t.add_row(f"  {name}", f"{fmt(before.get(name))} → {fmt(after.get(name))}")
+        t.add_row("  (note)", "a model of ~3M parameters learns the answer format before it copies values: "
+                              "exact match and field F1 stay low")
         t.add_row("adapter deployed", str(self.facts.get("deployed")))
         chat = self.facts.get("chat", {})
         t.add_row("chat answer", str(chat.get("answer"))[:200])

@@ -56,3 +56,50 @@ def render(
                   f"{config.database_secret.name} ({config.database_secret.key}: KOJO_DATABASE_URL), "
                   f"{config.redis_secret.name} ({config.redis_secret.key}: KOJO_REDIS_URL), "
                   f"{config.keys_secret} (audit-signing.pem, content-hmac.key from a kojo home's keys/)")
+
+
+@app.command("adapter")
+def adapter(spec: str = typer.Argument(..., metavar="NAME[@VERSION|@ALIAS]"),
+            project: str = typer.Option(..., "--project", metavar="TENANT/PROJECT"),
+            json_out: bool = typer.Option(False, "--json")) -> None:
+    """Deploy an adapter version to a project: grant it, point the project's NAME at it, load it on vLLM."""
+    _deployment("/admin/deployments", {"adapter": spec, "project": project}, json_out)
+
+
+@app.command("rollback")
+def rollback(name: str = typer.Argument(..., metavar="NAME"),
+             project: str = typer.Option(..., "--project", metavar="TENANT/PROJECT"),
+             json_out: bool = typer.Option(False, "--json")) -> None:
+    """Back to the adapter version deployed to the project before the current one."""
+    _deployment("/admin/deployments/rollback", {"adapter": name, "project": project}, json_out)
+
+
+def _deployment(path: str, body: dict, json_out: bool) -> None:
+    """Locally through the service layer, or through the admin API when KOJO_URL/KOJO_API_KEY are set."""
+    from aikojo.cli.common import console, emit_json, settings
+
+    s = settings()
+    if s.url and s.api_key:
+        from aikojo.cli.operator import RemoteOperator
+
+        op = RemoteOperator(s.url, s.api_key)
+        try:
+            view = op._call("POST", path, json=body).json()
+        finally:
+            op.close()
+    else:
+        from aikojo.factory import deploy
+        from aikojo.platform import open_platform
+        from aikojo.tenancy.roles import Actor
+
+        p = open_platform(s)
+        try:
+            fn = deploy.rollback if path.endswith("rollback") else deploy.deploy_adapter
+            view = fn(p, Actor.local(), body["adapter"], body["project"]).model_dump()
+        finally:
+            p.close()
+    if json_out:
+        emit_json(view)
+        return
+    loaded = f"; loaded on {', '.join(view['loaded_on'])}" if view["loaded_on"] else ""
+    console.print(f"{view['served_name']} deployed to {view['project']} (previous: {view['previous']}){loaded}")
