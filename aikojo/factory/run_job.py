@@ -41,6 +41,29 @@ def _heartbeat(p, job_id: str, stop: threading.Event, every_s: float = 5.0) -> N
             pass
 
 
+def _run_sharded(recipe, output_dir: Path, stop_requested: threading.Event):
+    """A full fine-tune over several processes: FSDP2 (``aikojo.tuning.fsdp``) — every rank holds a shard. It
+    resumes from its sharded checkpoints; the gathered model is saved by rank 0 under ``model/``."""
+    import argparse
+    from types import SimpleNamespace
+
+    from aikojo.tuning import fsdp
+
+    t = recipe.train
+    args = argparse.Namespace(model=recipe.base_model, data=str(recipe.data.path), out=str(output_dir / "fsdp"),
+                              steps=t.max_steps, batch_size=t.batch_size, lr=t.learning_rate,
+                              max_length=recipe.data.max_length, save_steps=t.save_steps, seed=recipe.seed)
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    report = fsdp.train(args)
+    if report["stopped"]:
+        stop_requested.set()
+    losses = report["losses"]
+    metrics = {"train_loss_first": losses[0] if losses else None, "train_loss_last": losses[-1] if losses else None}
+    return SimpleNamespace(run_id=f"fsdp-{output_dir.name}", method="full", adapter=None, metrics_before={},
+                           metrics_after=metrics, primary_metric="train_loss_last",
+                           model_path=str(Path(args.out) / "model"), sharding=report)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     if len(args) != 1:
@@ -84,8 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         from aikojo.tuning.runner import load_recipe, run_recipe
 
         recipe = load_recipe(yaml.safe_load(recipe_yaml))
-        result = run_recipe(recipe, platform=p, actor=actor, output_dir=output_dir, resume_from=resume,
-                            progress=False, job_id=job_id, should_stop=stop_requested.is_set)
+        if int(os.environ.get("WORLD_SIZE", "1")) > 1 and recipe.method == "full":
+            result = _run_sharded(recipe, output_dir, stop_requested)
+        else:
+            result = run_recipe(recipe, platform=p, actor=actor, output_dir=output_dir, resume_from=resume,
+                                progress=False, job_id=job_id, should_stop=stop_requested.is_set)
     except Exception as exc:
         traceback.print_exc()
         if rank == 0:

@@ -44,3 +44,35 @@ def test_two_process_fsdp_really_shards_and_resumes(tmp_path):
     report = json.loads((out / "rank0.json").read_text())
     assert report["steps"] == 6 and len(report["losses"]) == 2
     assert "step 5/6" in resumed.stdout and "step 1/6" not in resumed.stdout
+
+
+def test_a_two_process_full_job_runs_sharded_through_the_queue(tmp_path):
+    """kojo worker launches a processes=2 full job under torchrun; each rank trains its FSDP2 shard."""
+    from aikojo.bootstrap import initialise
+    from aikojo.factory import recipe_for_queue, service
+    from aikojo.factory.service import Submission
+    from aikojo.factory.worker import LocalWorker
+    from aikojo.platform import open_platform
+    from aikojo.settings import load_settings
+    from aikojo.tenancy import service as tenancy
+    from aikojo.tenancy.roles import Actor
+    from aikojo.tenancy.views import ProjectCreate
+
+    settings = load_settings(home=tmp_path / "home")
+    initialise(settings)
+    p = open_platform(settings)
+    admin = Actor.local()
+    tenancy.create_tenant(p, admin, "acme")
+    tenancy.create_project(p, admin, ProjectCreate(tenant="acme", name="claims"))
+    text, name, method = recipe_for_queue(REPO / "examples/recipes/full-demo.yaml",
+                                          ["train.max_steps=2", "train.save_steps=1", "train.batch_size=2"])
+    job = service.submit(p, admin, Submission(project="acme/claims", recipe_yaml=text, name=name, method=method,
+                                              processes=2))
+    LocalWorker(p, slots=2).run(poll_s=0.5, until_idle=True, max_s=600)
+    done = service.get_job(p, admin, job.id)
+    assert done.status == "succeeded", (done.detail, Path(done.log_path).read_text()[-3000:])
+    reports = [json.loads(f.read_text()) for f in sorted((settings.home / "jobs" / job.id / "fsdp").glob("rank*.json"))]
+    assert [r["rank"] for r in reports] == [0, 1]
+    assert all(r["local_numel"] * 2 == r["full_numel"] for r in reports)
+    assert done.result["method"] == "full"
+    p.close()
