@@ -37,6 +37,9 @@ def environment(device: str) -> dict[str, Any]:
             env["cpu_threads"] = torch.get_num_threads()
     except ImportError:  # pragma: no cover - torch is a dependency
         pass
+    from aikojo.factory.executors.kubeflow_manifests import image_reference
+
+    env["image"] = image_reference()  # the container image a cluster job ran in (None for local runs)
     return env
 
 

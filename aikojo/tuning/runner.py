@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,8 @@ def _prepare_data(recipe: Recipe) -> _Prepared:
 def _say(progress: bool, text: str) -> None:
     if progress:
         print(f"[kojo tune] {text}", file=sys.stderr, flush=True)
+    else:  # a factory job: timestamped lines in the job's log (bench/pipeline.py reads the stages from them)
+        print(f"[kojo] t={time.time():.3f} {text}", flush=True)
 
 
 def run_recipe(recipe: Recipe, *, platform: Platform, actor: Actor, output_dir: Path, resume_from: Path | None = None,
