@@ -15,7 +15,8 @@ from pathlib import Path
 
 import httpx
 
-RESULTS = Path(__file__).with_name("results")
+# KOJO_BENCH_RESULTS: where results go instead (the smoke tests write to a temporary folder).
+RESULTS = Path(os.environ.get("KOJO_BENCH_RESULTS") or Path(__file__).with_name("results"))
 
 
 def free_port() -> int:
@@ -35,7 +36,7 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-def make_home(home: Path, models: list[str], **project_limits) -> str:
+def make_home(home: Path, models: list[str], database_url: str | None = None, **project_limits) -> str:
     """Initialise a kojo home with tenant bench, project bench/p and return a key for it."""
     from aikojo.bootstrap import initialise
     from aikojo.platform import open_platform
@@ -44,7 +45,7 @@ def make_home(home: Path, models: list[str], **project_limits) -> str:
     from aikojo.tenancy.roles import Actor
     from aikojo.tenancy.views import KeyCreate, ProjectCreate
 
-    settings = load_settings(home=home)
+    settings = load_settings(home=home, database_url=database_url)
     initialise(settings, install_demo="demo" in models)
     p = open_platform(settings)
     admin = Actor.local()
@@ -53,6 +54,32 @@ def make_home(home: Path, models: list[str], **project_limits) -> str:
     key = key_service.create_key(p, admin, KeyCreate(project="bench/p")).key
     p.close()
     return key
+
+
+PG_ADMIN = os.environ.get("KOJO_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def new_pg_database(prefix: str = "kojo_bench") -> tuple[str, str]:
+    """A fresh, empty PostgreSQL database: (name, URL). ``kojo init`` (make_home) migrates it."""
+    import uuid
+
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return name, make_url(PG_ADMIN).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_pg_database(name: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -118,10 +145,10 @@ def machine() -> dict:
 
 
 def write_result(name: str, data: dict) -> Path:
-    RESULTS.mkdir(exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps({"benchmark": name, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                                "machine": machine(), **data}, indent=2, ensure_ascii=False))
+                                "machine": machine(), **data}, indent=2, ensure_ascii=False, default=str))
     return path
 
 
@@ -134,4 +161,4 @@ def print_table(title: str, columns: list[str], rows: list[list]) -> None:
         t.add_column(c)
     for r in rows:
         t.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in r])
-    Console().print(t)
+    Console(width=160).print(t)  # wide enough for every column when stdout is not a terminal

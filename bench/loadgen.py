@@ -15,6 +15,18 @@ import time
 import aiohttp
 
 
+def _has_text(line: bytes) -> bool:
+    """A chunk that carries generated text. Not merely a ``"content"`` key: a gateway's opening role chunk
+    (``{"role": "assistant", "content": ""}``) is sent before the upstream answers and is not a token."""
+    if not line.startswith(b"data:") or line.startswith(b"data: [DONE]"):
+        return False
+    try:
+        choice = (json.loads(line[5:]).get("choices") or [{}])[0]
+    except ValueError:
+        return False
+    return bool((choice.get("delta") or {}).get("content") or choice.get("text"))
+
+
 async def one(session: aiohttp.ClientSession, url: str, body: bytes, stream: bool, out: dict) -> None:
     t0 = time.perf_counter()
     try:
@@ -22,7 +34,7 @@ async def one(session: aiohttp.ClientSession, url: str, body: bytes, stream: boo
             if stream:
                 first = None
                 async for line in resp.content:
-                    if first is None and line.startswith(b"data:") and b'"content"' in line:
+                    if first is None and _has_text(line):
                         first = time.perf_counter()
                 if first is not None:
                     out["ttft"].append((first - t0) * 1000)

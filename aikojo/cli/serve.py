@@ -19,6 +19,8 @@ def command(
     engine: str | None = typer.Option(None, "--engine", help="local (default) or none"),
     limits: str | None = typer.Option(None, "--limits", help="memory (default) or redis"),
     log_level: str = typer.Option("warning", "--log-level"),
+    workers: int = typer.Option(1, "--workers", min=1,
+                                help="gateway processes on one port (needs --limits redis when above 1)"),
 ) -> None:
     """Run the OpenAI-compatible gateway."""
     import importlib.util
@@ -42,9 +44,21 @@ def command(
         extra.append(UpstreamModel(name=name, url=url))
     if extra:
         s = s.model_copy(update={"upstreams": [*s.upstreams, *extra]})
-    app = create_app(s)
     loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
     http = "httptools" if importlib.util.find_spec("httptools") else "h11"
+    if workers > 1:
+        # In-process counters would give every worker its own copy of each limit.
+        if s.limits_backend != "redis":
+            raise InvalidInput("--workers above 1 needs shared limits: add --limits redis (and KOJO_REDIS_URL)",
+                               param="workers")
+        from aikojo.gateway.app import WORKER_SETTINGS_ENV
+
+        os.environ[WORKER_SETTINGS_ENV] = s.model_dump_json()
+        err_console.print(f"kojo gateway on http://{s.host}:{s.port} ({workers} workers; /metrics is per worker)")
+        uvicorn.run("aikojo.gateway.app:worker_app", factory=True, workers=workers, host=s.host, port=s.port,
+                    loop=loop, http=http, log_level=log_level, access_log=False, timeout_graceful_shutdown=10)
+        return
+    app = create_app(s)
     err_console.print(f"kojo gateway on http://{s.host}:{s.port} (models: "
                       f"{', '.join(app.state.gateway.router.backends) or 'none'})")
     uvicorn.run(app, host=s.host, port=s.port, loop=loop, http=http, log_level=log_level,

@@ -3,7 +3,6 @@ HTTP to the pipeline; every ``/v1`` request leaves exactly one audit record, ref
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 from fastapi import APIRouter, Request
@@ -111,7 +110,7 @@ async def _simple(gw: GatewayState, request: Request, action: str, project_path:
                        status=call.status, tenant=info.tenant if info else None, project=info.name if info else None,
                        request_id=call.request_id, details={"error_class": call.error, **call.guard_summary})
     try:
-        await asyncio.wrap_future(gw.platform.audit.submit(entry))
+        await gw.platform.audit.commit(entry)
     except Exception:
         gw.metrics.audit_failures.inc()
         from aikojo.errors import StoreUnavailable

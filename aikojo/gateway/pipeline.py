@@ -9,7 +9,6 @@ commits the audit record (before the response completes) and records the metrics
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import time
@@ -229,7 +228,7 @@ async def finish(gw: GatewayState, call: Call) -> None:
         m.tokens.labels(call.project, call.model, "in").inc(call.usage.prompt_tokens)
         m.tokens.labels(call.project, call.model, "out").inc(call.usage.completion_tokens)
     try:
-        await asyncio.wrap_future(gw.platform.audit.submit(entry))
+        await gw.platform.audit.commit(entry)
     except Exception as exc:
         m.audit_failures.inc()
         from aikojo.errors import StoreUnavailable
