@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from aikojo.guardrails.checksums import is_valid_corporate_number, is_valid_my_number
+from aikojo.guardrails.checksums import is_valid_corporate_number, is_valid_my_number, luhn_ok
 from aikojo.guardrails.context import DASH, SEP, lookalike, window_has
 from aikojo.guardrails.normalise import Normalised
 from aikojo.guardrails.types import Finding
@@ -72,6 +72,9 @@ class JapanesePII:
             s, e = m.start(), m.end()
             if not is_valid_my_number(m.group(0)) or window_has(_LICENCE_CTX, text, s, e, 24):
                 continue
+            card = re.match(rf"{re.escape(m.group(2))}(\d{{4}})(?!\d)", text[e:]) if m.group(2) else None
+            if card and luhn_ok(m.group(0) + m.group(2) + card.group(1)):
+                continue  # the first three groups of a 4-4-4-4 card number, not a My Number
             if window_has(_MY_NUMBER_CTX, text, s, e, 24, 4):
                 add("MY_NUMBER", s, e, 0.99)
             elif not lookalike(text, s):

@@ -58,3 +58,10 @@ def test_passport_and_licence_need_context(guard, found) -> None:
     assert found(guard, "旅券番号：TK1234567", "PASSPORT") == ["TK1234567"]
     assert found(guard, "商品コード TK1234567", "PASSPORT") == []
     assert found(guard, "運転免許証番号 第123456789012号", "DRIVERS_LICENSE") == ["123456789012"]
+
+
+def test_a_spaced_card_number_is_not_also_a_my_number():
+    from aikojo.guardrails import Guardrails
+
+    findings = Guardrails().scan_text("card 4111 1111 1111 1111 please").findings
+    assert [f.type for f in findings] == ["CREDIT_CARD"]
