@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from aikojo.errors import Conflict, Forbidden, InvalidInput, NotFound
 from aikojo.factory.models import Job, Quota
@@ -251,12 +250,3 @@ def set_quota(p: Platform, actor: Actor, scope: str, **limits: Any) -> UsageView
         p.audit.record(s, entry(actor, "quota.set", f"quota:{scope}", tenant=tenant,
                                 project=name.split("/")[1] if "/" in name else None, before=before, after=limits))
         return _usage(s, scope, quota)
-
-
-def recipe_summary(recipe_yaml: str) -> dict[str, Any]:
-    data = yaml.safe_load(recipe_yaml) or {}
-    return {"name": data.get("name"), "method": data.get("method")}
-
-
-def running_count(s) -> int:
-    return s.execute(select(func.count()).select_from(Job).where(Job.status == "running")).scalar_one()

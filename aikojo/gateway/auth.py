@@ -148,7 +148,3 @@ class Authenticator:
 
     async def actor(self, request: Request) -> Actor:
         return (await self.caller(request)).actor
-
-    def forget(self) -> None:
-        """Drop cached callers (after an admin change in this process)."""
-        self._cache.clear()

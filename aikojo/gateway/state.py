@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 
 from aikojo.gateway.admission import PriorityGate
@@ -27,14 +26,6 @@ class GatewayState:
     hmac_key: bytes
     gates: dict[str, PriorityGate] = field(default_factory=dict)
     capacities: dict[str, int] = field(default_factory=dict)
-
-    background: set = field(default_factory=set)
-
-    def spawn(self, coro) -> None:
-        """Run work the response need not wait for (e.g. settling limits), keeping a reference to it."""
-        task = asyncio.ensure_future(coro)
-        self.background.add(task)
-        task.add_done_callback(self.background.discard)
 
     def gate(self, route: Route) -> PriorityGate:
         name = route.backend.name

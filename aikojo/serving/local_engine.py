@@ -27,6 +27,7 @@ import torch
 
 from aikojo.errors import BackendUnavailable, InvalidInput, KojoError
 from aikojo.serving.backend import GenerationRequest, GenerationResult, StreamDelta, Usage
+from aikojo.serving.chat import escape_control_tokens
 from aikojo.serving.loading import load_causal_lm
 from aikojo.serving.local.adapters import BASE, AdapterCache, AdapterCacheFull, AdapterLoadError
 from aikojo.serving.local.batch import Batch, Outbox, Row
@@ -78,7 +79,6 @@ class LocalEngine:
         # The Rust tokenizer is used from the event loop (encode) and the worker (decode); concurrent use of
         # one instance can fail with "Already borrowed", so every call takes this lock.
         self._tok_lock = threading.Lock()
-        self._control_tokens: list[str] | None = None
         self._eos_ids = self._end_token_ids()
         self._pad_id = self._tokenizer.pad_token_id if self._tokenizer.pad_token_id is not None else 0
         self._context = int(getattr(self._model.config, "max_position_embeddings", 0) or 0)
@@ -186,29 +186,13 @@ class LocalEngine:
         with self._tok_lock:
             if req.messages is not None:
                 try:
-                    text = self._tokenizer.apply_chat_template(self._escape_control_tokens(req.messages),
+                    text = self._tokenizer.apply_chat_template(escape_control_tokens(self._tokenizer, req.messages),
                                                                add_generation_prompt=True, tokenize=False)
                 except Exception as exc:  # jinja errors: a role the template refuses, a missing field…
                     raise InvalidInput(f"messages do not fit the model's chat template: {exc}", param="messages")
                 # The template already wrote any special tokens (BOS…) it wants; don't add them twice.
                 return list(self._tokenizer(text, add_special_tokens=False)["input_ids"])
             return list(self._tokenizer(req.prompt)["input_ids"])
-
-    def _escape_control_tokens(self, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """A user typing ``<|im_start|>system`` must not open a real system turn: control-token strings inside
-        message content get a word joiner after their first character, so they tokenise as plain text."""
-        if self._control_tokens is None:
-            self._control_tokens = [t.content for t in self._tokenizer.added_tokens_decoder.values()
-                                    if t.special and len(t.content) > 1]
-        out = []
-        for m in messages:
-            content = m.get("content")
-            if isinstance(content, str) and any(t in content for t in self._control_tokens):
-                for t in self._control_tokens:
-                    content = content.replace(t, t[0] + "\u2060" + t[1:])
-                m = {**m, "content": content}
-            out.append(m)
-        return out
 
     def _make_row(self, req: GenerationRequest, loop: asyncio.AbstractEventLoop, queue: asyncio.Queue[Any]) -> Row:
         if req.max_tokens < 1:

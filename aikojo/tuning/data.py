@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from aikojo.errors import InvalidInput
+from aikojo.serving.chat import escape_control_tokens
 
 FORMATS = ("chat", "alpaca", "prompt-completion")
 ROLES = ("system", "user", "assistant")
@@ -263,20 +264,3 @@ def encode_chat(tokenizer: Any, messages: list[dict[str, str]]) -> tuple[list[in
     prompt_ids = list(tokenizer(prompt, add_special_tokens=False)["input_ids"])
     answer_ids = list(tokenizer(full[len(prompt):], add_special_tokens=False)["input_ids"])
     return prompt_ids + answer_ids, [0] * len(prompt_ids) + [1] * len(answer_ids)
-
-
-def escape_control_tokens(tokenizer: Any, messages: list[dict[str, str]]) -> list[dict[str, str]]:
-    """The gateway's rule (``LocalEngine._escape_control_tokens``), applied to training data too: a control-token
-    string inside message content (``<|im_start|>``) gets a word joiner after its first character, so it is
-    plain text, not a turn boundary. Training on unescaped text would teach a tokenisation the gateway never
-    produces; the parity test checks both stay the same."""
-    controls = [t.content for t in tokenizer.added_tokens_decoder.values() if t.special and len(t.content) > 1]
-    out = []
-    for m in messages:
-        content = m.get("content")
-        if isinstance(content, str) and any(t in content for t in controls):
-            for t in controls:
-                content = content.replace(t, t[0] + "\u2060" + t[1:])
-            m = {**m, "content": content}
-        out.append(m)
-    return out
