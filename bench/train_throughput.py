@@ -3,10 +3,12 @@
     python bench/train_throughput.py [--smoke] [--runs N] [--steps S] [--threads 1]
 
 1. LoRA tokens/s: our SFT path (TRL SFTTrainer, ``aikojo.tuning.recipes.sft.make_trainer``) against a plain
-   transformers + peft loop (same model, LoRA config, data, batch size, optimiser; ``use_cache=False``).
+   transformers + peft loop replaying the very batches the trainer collated (same model, LoRA config, samples,
+   order, padding, optimiser, clipping; ``use_cache=False``).
    Goal ≥1.0×.
-2. Packing: effective (non-padding) tokens/s of SFTTrainer with padding-free packing (per-device batch 1)
-   against the same trainer without packing, on variable-length data (all three example datasets). Goal ≥1.3×.
+2. Packing: effective (non-padding) tokens/s of SFTTrainer with padding-free packing (per-device batch 2,
+   flattened into one row) against the same trainer without packing (batch 4), on variable-length data (the
+   three example datasets, some conversations joined into 2–4 exchanges: 46–256 tokens). Goal ≥1.3×.
 3. QLoRA: bytes of the frozen linear-layer weights in 4-bit NF4 + double quantisation against fp32 (goal ≥6×
    smaller) and the median held-out answer loss after S steps against LoRA's (goal: within 3 %).
 4. Peak RSS of each method, each in its own process (skipped with --smoke).
@@ -67,9 +69,11 @@ def _lora(quant: bool = False) -> tuple[Any, Any]:
                                             task_type="CAUSAL_LM")), tok
 
 
-def trl_trial(samples: list[Any], steps: int, batch: int, packing: bool = False) -> dict[str, float]:
+def trl_trial(samples: list[Any], steps: int, batch: int, packing: bool = False,
+              record: list[dict[str, Any]] | None = None) -> dict[str, float]:
     """Tokens/s of SFTTrainer over the steps after warm-up. Tokens are the non-padding tokens of each batch
-    (counted on the collator's output); time runs from the end of the warm-up step to the end of the last."""
+    (counted on the collator's output); time runs from the end of the warm-up step to the end of the last.
+    ``record`` receives the collated batches, in order, for the plain loop to replay."""
     import torch
     from transformers import TrainerCallback
 
@@ -78,16 +82,19 @@ def trl_trial(samples: list[Any], steps: int, batch: int, packing: bool = False)
     ends: list[float] = []
     norms: list[float] = []
     counts: list[int] = []
+    model, tok = _lora()
+    trainable = [p for p in model.parameters() if p.requires_grad]
 
     class Clock(TrainerCallback):
-        def on_pre_optimizer_step(self, args, state, control, model=None, **kw):  # type: ignore[override]
-            grads = [p.grad.norm() for p in model.parameters() if p.grad is not None]  # type: ignore[union-attr]
-            norms.append(float(torch.stack(grads).norm()) if grads else 0.0)
+        def on_pre_optimizer_step(self, args, state, control, **kw):  # type: ignore[override]
+            # one fused op over the trainable tensors: the check must not cost the side it measures a step's
+            # worth of module walks (model.parameters() recurses through every PEFT wrapper)
+            grads = [p.grad for p in trainable if p.grad is not None]
+            norms.append(float(torch.stack(torch._foreach_norm(grads)).norm()) if grads else 0.0)
 
         def on_step_end(self, args, state, control, **kw):  # type: ignore[override]
             ends.append(time.perf_counter())
 
-    model, tok = _lora()
     with tempfile.TemporaryDirectory() as tmp:
         ctx = _ctx(samples, Path(tmp), max_steps=steps + WARMUP, batch_size=batch, packing=packing)
         trainer = make_trainer(ctx, model, tok, [Clock()])
@@ -97,6 +104,8 @@ def trl_trial(samples: list[Any], steps: int, batch: int, packing: bool = False)
             out = collate(features)
             mask = out.get("attention_mask")
             counts.append(int(mask.sum()) if mask is not None else int(out["input_ids"].numel()))
+            if record is not None:
+                record.append({k: v.clone() for k, v in out.items() if isinstance(v, torch.Tensor)})
             return out
 
         trainer.data_collator = counting
@@ -106,40 +115,44 @@ def trl_trial(samples: list[Any], steps: int, batch: int, packing: bool = False)
     return {"tokens_per_s": tokens / (ends[-1] - ends[WARMUP - 1]), "seconds": ends[-1] - ends[WARMUP - 1]}
 
 
-def plain_trial(samples: list[Any], steps: int, batch: int, seed: int = 0) -> dict[str, float]:
-    """The same LoRA training as a hand-written loop: right-padded batches, answer-only labels, AdamW."""
+def collated_batches(samples: list[Any], n: int, batch: int, seed: int = 0) -> list[dict[str, Any]]:
+    """``n`` batches collated by TRL's own collator (right padding, answer-only labels) without a model: the
+    plain loop's input when no trainer ran in the process (the peak-RSS subprocess)."""
     import random
 
+    from transformers import AutoTokenizer
+    from trl.trainer.sft_trainer import DataCollatorForLanguageModeling
+
+    from aikojo.tuning.recipes.sft import tokenised
+
+    tok = AutoTokenizer.from_pretrained(str(ROOT / "aikojo" / "assets" / "demo-model"))
+    rows = list(tokenised(tok, samples, 256))
+    random.Random(seed).shuffle(rows)
+    collate = DataCollatorForLanguageModeling(pad_token_id=tok.pad_token_id or 0)
+    return [collate(rows[i * batch:(i + 1) * batch]) for i in range(n)]
+
+
+def plain_trial(batches: list[dict[str, Any]], steps: int) -> dict[str, float]:
+    """The same LoRA training as a hand-written loop over the very batches SFTTrainer collated (same samples,
+    order, padding and answer-only labels), with the trainer's defaults: AdamW, grad-norm clipping at 1.0."""
     import torch
 
-    from aikojo.tuning.data import encode_chat
-
-    # Same model/optimiser defaults as the trainer: AdamW, grad-norm clipping at 1.0, no logging per step.
-    model, tok = _lora()
+    model, _ = _lora()
     model.train()
-    rows = [encode_chat(tok, s.messages) for s in samples]
-    rows = [(ids[:256], mask[:256]) for ids, mask in rows]
-    random.Random(seed).shuffle(rows)
     opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-3)
-    pad = tok.pad_token_id or 0
     tokens, started = 0.0, 0.0
-    for step in range(steps + WARMUP):
-        chunk = rows[step * batch:(step + 1) * batch]
-        width = max(len(ids) for ids, _ in chunk)
-        input_ids = torch.tensor([ids + [pad] * (width - len(ids)) for ids, _ in chunk])
-        attn = torch.tensor([[1] * len(ids) + [0] * (width - len(ids)) for ids, _ in chunk])
-        labels = torch.tensor([[t if m else -100 for t, m in zip(ids, mask, strict=True)] + [-100] * (width - len(ids))
-                               for ids, mask in chunk])
+    for step, batch in enumerate(batches[:steps + WARMUP]):
         if step == WARMUP:
             started = time.perf_counter()
-        loss = model(input_ids=input_ids, attention_mask=attn, labels=labels, use_cache=False).loss
+        loss = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], labels=batch["labels"],
+                     use_cache=False).loss
         loss.backward()
         norm = torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         assert float(norm) > 0, "zero gradient norm"
         opt.step()
         opt.zero_grad()
         if step >= WARMUP:
-            tokens += float(attn.sum())
+            tokens += float(batch["attention_mask"].sum())
     seconds = time.perf_counter() - started
     return {"tokens_per_s": tokens / seconds, "seconds": seconds}
 
@@ -176,14 +189,15 @@ def peak_rss(method: str, steps: int) -> dict[str, float]:
 import json, sys, tempfile
 sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
-from bench.train_throughput import _samples, plain_trial, trl_trial, _ctx, _lora
+from bench.train_throughput import _samples, collated_batches, plain_trial, _ctx, _lora
 from aikojo.tuning.memory import PeakRss
 from aikojo.tuning.recipes import get_recipe
 import trl, peft, bitsandbytes  # imported before measuring: their import cost is not the method's
 samples = _samples()[0][:64]
+batches = collated_batches(samples, {steps}, 4)
 with PeakRss() as m:
     if {method!r} == "plain":
-        plain_trial(samples, {steps}, 4)
+        plain_trial(batches, {steps})
     else:
         with tempfile.TemporaryDirectory() as tmp:
             ctx = _ctx(samples, Path(tmp), max_steps={steps}, batch_size=4)
@@ -198,14 +212,25 @@ print(json.dumps({{"peak_mb": m.peak_mb, "rise_mb": m.rise_mb}}))
 
 def _samples() -> tuple[list[Any], list[Any], list[Any]]:
     """(claims train, claims held-out, variable-length mix of all three datasets)."""
-    from aikojo.tuning.data import load_dataset, split
+    from aikojo.tuning.data import Sample, load_dataset, split
 
     claims = load_dataset(DATASETS[0]).samples
     train, held_out = split(claims, 0.1, seed=0)
-    mixed = [s for path in DATASETS for s in load_dataset(path).samples]
+    singles = [s for path in DATASETS for s in load_dataset(path).samples]
     import random
 
-    random.Random(0).shuffle(mixed)
+    r = random.Random(0)
+    r.shuffle(singles)
+    # Variable-length data, as real chat traffic is: the single-turn examples (46–104 tokens) and conversations
+    # of 2–4 of them back to back (earlier exchanges become context, the last answer is learned), up to
+    # max_length. The shipped datasets alone are too uniform for padding to matter.
+    mixed, i = [], 0
+    while i < len(singles):
+        k = r.choice((1, 1, 2, 3, 4))
+        turns = [m for s in singles[i:i + k] for m in s.messages if m["role"] != "system"]
+        system = [m for m in singles[i].messages if m["role"] == "system"]
+        mixed.append(Sample(singles[i].line, system + turns))
+        i += k
     return train, held_out[:16], mixed
 
 
@@ -226,17 +251,23 @@ def main() -> None:
     hf_logging.set_verbosity_error()
     torch.set_num_threads(args.threads)
     runs = args.runs or (2 if args.smoke else 5)
-    steps = args.steps or (3 if args.smoke else 10)
+    steps = args.steps or (3 if args.smoke else 20)
     train, held_out, mixed = _samples()
 
     lora_ratios, trl_tps, plain_tps, pack_ratios, pack_tps, nopack_tps = [], [], [], [], [], []
-    for _ in range(runs):  # interleaved: A B A B …
-        a = trl_trial(train, steps, 4)
-        b = plain_trial(train, steps, 4)
+    batches: list[dict[str, Any]] = []
+    for i in range(runs):  # interleaved, and the order alternates (A B, B A, …) so neither side always goes first
+        if i % 2 == 0 or not batches:
+            batches = []
+            a = trl_trial(train, steps, 4, record=batches)
+            b = plain_trial(batches, steps)  # the very batches the trainer just trained on
+        else:
+            b = plain_trial(batches, steps)  # the batches the trainer collated last time (same seed: same batches)
+            a = trl_trial(train, steps, 4)
         trl_tps.append(a["tokens_per_s"])
         plain_tps.append(b["tokens_per_s"])
         lora_ratios.append(a["tokens_per_s"] / b["tokens_per_s"])
-        p = trl_trial(mixed, steps, 1, packing=True)
+        p = trl_trial(mixed, steps, 2, packing=True)
         n = trl_trial(mixed, steps, 4)
         pack_tps.append(p["tokens_per_s"])
         nopack_tps.append(n["tokens_per_s"])
