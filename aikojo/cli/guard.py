@@ -73,7 +73,7 @@ def scan(file: Path = typer.Argument(..., help="JSONL with {\"id\", \"text\"} pe
 @app.command("train")
 def train(data: Path | None = typer.Option(None, "--data", help="training JSONL {text, label}; default: shipped"),
           out: Path | None = typer.Option(None, "--out", help="model file (default: the packaged model)"),
-          target_fpr: float = typer.Option(0.01, "--target-fpr", help="false-positive rate to aim at")) -> None:
+          target_fpr: float = typer.Option(0.02, "--target-fpr", help="false-positive rate to aim at")) -> None:
     """Retrain the injection classifier from the shipped corpus (needs scikit-learn)."""
     try:
         from aikojo.guardrails import train as trainer

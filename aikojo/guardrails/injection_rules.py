@@ -9,6 +9,7 @@ an instruction/prompt/rule, not a test, an e-mail or a condition.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 _OBJ_EN = (
@@ -154,8 +155,16 @@ NEEDLES: list[tuple[str, ...]] = [
     ("pwned",),
 ]
 ALL_NEEDLES: tuple[str, ...] = tuple(sorted({n for group in NEEDLES for n in group}))
-# Rule families, in a fixed order: the classifier uses one feature per family (the strongest hit's strength).
+# Rule families, in a fixed order (a block names the family behind it).
 FAMILIES: tuple[str, ...] = ("override", "role_tag", "extraction", "jailbreak", "dev_mode", "indirect", "spaced")
+# One id per rule ("override.0", "override.1", …, then "spaced"): the classifier learns a weight per rule, not per
+# family, because rules of one family differ in how often benign look-alikes trip them ("ignore … instructions"
+# almost never does; 「…の設定を上書き」 often does), and one weight per family let the noisy rules drag the
+# reliable ones down.
+RULE_IDS: tuple[str, ...] = (
+    *(f"{cat}.{sum(1 for c, _, _ in PATTERNS[:i] if c == cat)}" for i, (cat, _, _) in enumerate(PATTERNS)), "spaced")
+# The model's rule weights are only valid for the rules it was trained with.
+RULES_SHA = hashlib.sha256("\n".join(f"{c}|{s}|{rx.pattern}" for c, s, rx in PATTERNS).encode()).hexdigest()[:16]
 
 
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
@@ -204,8 +213,8 @@ def prepared_views(text: str) -> list[str]:
     return views
 
 
-def rule_hits(text: str, views: list[str] | None = None, prefilter: bool = True) -> dict[str, float]:
-    """Strength of the strongest hit per rule family over the prepared views of ``text`` (absent: no hit).
+def pattern_hits(text: str, views: list[str] | None = None, prefilter: bool = True) -> dict[str, float]:
+    """Every rule (``RULE_IDS``) that matches one of the prepared views of ``text``, with its hand-set strength.
 
     ``prefilter=False`` runs every regex (for the test that proves the prefilter changes nothing)."""
     views = views if views is not None else prepared_views(text)
@@ -217,13 +226,21 @@ def rule_hits(text: str, views: list[str] | None = None, prefilter: bool = True)
         present = {n for n in ALL_NEEDLES if n in view} if prefilter else None
         if prefilter and not present:
             continue
-        for (category, score, rx), needles in zip(PATTERNS, NEEDLES, strict=True):
-            if score <= hits.get(category, 0.0):
-                continue
-            if present is not None and present.isdisjoint(needles):
+        for rule_id, (_, score, rx), needles in zip(RULE_IDS, PATTERNS, NEEDLES, strict=False):
+            if rule_id in hits or (present is not None and present.isdisjoint(needles)):
                 continue
             if rx.search(view):
-                hits[category] = score
+                hits[rule_id] = score
+    return hits
+
+
+def rule_hits(text: str, views: list[str] | None = None, prefilter: bool = True,
+              patterns: dict[str, float] | None = None) -> dict[str, float]:
+    """Strength of the strongest hit per rule family (absent: no hit), from ``patterns`` when already computed."""
+    hits: dict[str, float] = {}
+    for rule_id, score in (patterns if patterns is not None else pattern_hits(text, views, prefilter)).items():
+        family = rule_id.split(".")[0]
+        hits[family] = max(score, hits.get(family, 0.0))
     return hits
 
 

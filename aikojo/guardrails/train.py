@@ -5,9 +5,9 @@ as benign business text. The held-out split (examples/guardrails/injection_heldo
 HELDOUT.sha256) is for the benchmark and is refused here. The regularisation strength and the decision threshold
 are chosen on out-of-fold predictions (folds by seed group), never on held-out data.
 
-Stacking: stage 1 (n-gram logistic regression) is fitted per fold and its out-of-fold logits, with the rule
-families that fired, train stage 2 (a 1 + len(FAMILIES) feature logistic regression), so the rule weights are
-learned against n-gram evidence the model has not memorised.
+Stacking: stage 1 (n-gram logistic regression) is fitted per fold and its out-of-fold logits (whole text and
+chunk maximum), with the rules that fired, train stage 2 (a 2 + len(RULE_IDS) feature logistic regression), so
+the rule weights are learned against n-gram evidence the model has not memorised.
 """
 
 from __future__ import annotations
@@ -21,15 +21,15 @@ from typing import Any
 import numpy as np
 
 from aikojo.guardrails.injection import (
-    FAMILIES,
     MODEL_PATH,
+    RULE_IDS,
     InjectionDetector,
     InjectionModel,
     expand_payloads,
     model_view,
 )
 from aikojo.guardrails.injection_features import BITS, NGRAM_RANGE, text_buckets
-from aikojo.guardrails.injection_rules import prepared_views, rule_hits
+from aikojo.guardrails.injection_rules import pattern_hits, prepared_views
 from aikojo.guardrails.normalise import normalise
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "guardrails"
@@ -39,7 +39,8 @@ DEFAULT_EXTRA = EXAMPLES / "injection_train_extra.jsonl"
 # Business text full of PII (the PII dev split, never its held-out half) is benign for injection: without it
 # the model learned "numbers ⇒ attack" from the few attacks that mention amounts or accounts.
 DEFAULT_EXTRA_BENIGN = EXAMPLES / "pii_dev.jsonl"
-C_GRID = (4.0, 16.0, 64.0)
+C_GRID = (2.0, 4.0, 8.0, 16.0)
+STAGE2_C = 1.0
 
 
 class TrainingDataError(ValueError):
@@ -88,7 +89,7 @@ class _Example:
         # Encoded payloads are scored decoded at inference (the higher score wins), so train on what they say.
         self.text = expand_payloads(normalise(text).text)
         views = prepared_views(self.text)
-        self.hits = rule_hits(self.text, views)
+        self.hits = pattern_hits(self.text, views)
         self.buckets = text_buckets(model_view(views))
 
 
@@ -126,21 +127,22 @@ def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features
 
 
 def _stage2_matrix(z: np.ndarray, rows: list[_Example]) -> np.ndarray:
-    return np.column_stack([z] + [[r.hits.get(f, 0.0) for r in rows] for f in FAMILIES])
+    """``z``: (n, 2) stage-1 logits (whole text, chunk maximum); then one 0/1 column per rule."""
+    return np.column_stack([z] + [[1.0 if rule in r.hits else 0.0 for r in rows] for rule in RULE_IDS])
 
 
 def _fit_stage2(x2: np.ndarray, labels: np.ndarray) -> dict[str, float]:
     from sklearn.linear_model import LogisticRegression
 
-    clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
+    clf = LogisticRegression(C=STAGE2_C, class_weight="balanced", max_iter=2000)
     clf.fit(x2, labels)
     w = clf.coef_[0]
-    return {"intercept": float(clf.intercept_[0]), "ngram": float(w[0]),
-            **{f: float(w[i + 1]) for i, f in enumerate(FAMILIES)}}
+    return {"intercept": float(clf.intercept_[0]), "ngram_whole": float(w[0]), "ngram": float(w[1]),
+            **{rule: float(w[i + 2]) for i, rule in enumerate(RULE_IDS)}}
 
 
 def _probabilities(x2: np.ndarray, combine: dict[str, float]) -> np.ndarray:
-    w = np.array([combine["ngram"]] + [combine[f] for f in FAMILIES])
+    w = np.array([combine["ngram_whole"], combine["ngram"]] + [combine[rule] for rule in RULE_IDS])
     return 1.0 / (1.0 + np.exp(-(combine["intercept"] + x2 @ w)))
 
 
@@ -160,12 +162,12 @@ def _rates(scores: np.ndarray, labels: np.ndarray, threshold: float) -> tuple[fl
 def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: float,
          max_features: int) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold stage-1 logits (scored the way inference does: per chunk) and stage-2 probabilities."""
-    z = np.zeros(len(rows))
+    z = np.zeros((len(rows), 2))
     for k in range(folds):
         tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
         m = _fit_stage1([rows[i] for i in tr], y[tr], c, max_features)
         for i in te:
-            z[i] = m.ngram_logit(model_view(prepared_views(rows[i].text)))
+            z[i] = m.ngram_logits(model_view(prepared_views(rows[i].text)))
     x2 = _stage2_matrix(z, rows)
     p = np.zeros(len(rows))
     for k in range(folds):
@@ -175,7 +177,7 @@ def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: f
 
 
 def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = None, max_features: int = 60000,
-          target_fpr: float = 0.01, folds: int = 5, extra_benign: Path | None = DEFAULT_EXTRA_BENIGN,
+          target_fpr: float = 0.02, folds: int = 5, extra_benign: Path | None = DEFAULT_EXTRA_BENIGN,
           extra: Path | None = DEFAULT_EXTRA) -> dict[str, Any]:
     """Fit on ``data`` (+ ``extra`` + ``extra_benign``), choose C and the threshold by ``folds``-fold grouped
     cross-validation, write ``out``; returns metadata. ``c=None`` searches ``C_GRID``."""
@@ -211,7 +213,7 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
     final.combine = _fit_stage2(_stage2_matrix(best_z, rows), y)
     final.threshold = round(best_thr, 4)
     tpr2, fpr2 = _rates(best_p[prompt], y[prompt], 0.5)
-    fpr_pii = _rates(best_p[~prompt], y[~prompt], best_thr)[1] if (~prompt).any() else 0.0
+    fpr_pii = float((best_p[~prompt] >= best_thr).mean()) if (~prompt).any() else 0.0  # all benign
     final.meta = {
         "train_files": [data.name] + ([extra.name] if extra is not None and extra.exists() else []),
         "extra_benign": extra_benign.name if extra_benign else None, "n_train": len(texts),
