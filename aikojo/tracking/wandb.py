@@ -1,8 +1,21 @@
-"""Weights & Biases tracking (optional extra ``[wandb]``). ``mode=offline`` writes runs under
-KOJO_HOME/tracking/wandb without an account; ``wandb sync`` uploads them later."""
+"""Weights & Biases tracking (optional extra ``[wandb]``, wandb ≥0.19.10). ``mode=offline`` writes runs under
+KOJO_HOME/tracking/wandb without an account or network; ``wandb sync KOJO_HOME/tracking/wandb/wandb/offline-run-*``
+uploads them later.
+
+wandb stages logged artifact files under ``WANDB_DATA_DIR`` (default ``~/.local/share/wandb``) and an offline
+run refers to those copies until it is synced; unless ``WANDB_DATA_DIR`` is set, the tracker points it at
+``KOJO_HOME/tracking/wandb/data`` so an offline run is complete inside KOJO_HOME (a pod's volume, a laptop's
+project folder).
+
+``end()`` finishes the run and then stops wandb's ``wandb-core`` service (``wandb.teardown()``): ``finish()``
+returns before the service has written the run's transaction log out, and tearing the service down waits for
+it, so when ``end()`` returns the offline run is complete (ready for ``wandb sync``) and no wandb process
+outlives the tracked run. The tracker owns wandb in its process (``start()`` finishes any previous run); the
+next ``start()`` starts the service again (well under a second)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +38,7 @@ class WandbTracker:
     def start(self, *, experiment: str, run_name: str, resume_id: str | None = None,
               tags: dict[str, str] | None = None) -> str | None:
         self.directory.mkdir(parents=True, exist_ok=True)
+        os.environ.setdefault("WANDB_DATA_DIR", str((self.directory / "data").resolve()))
         self.run = self._wandb.init(project=self.project, group=experiment, name=run_name, mode=self.mode,
                                     dir=str(self.directory), id=resume_id, resume="allow" if resume_id else None,
                                     tags=[f"{k}:{v}" for k, v in (tags or {}).items()], reinit="finish_previous")
@@ -53,3 +67,4 @@ class WandbTracker:
         if self.run is not None:
             self.run.finish(exit_code=0 if status == "FINISHED" else 1)
             self.run = None
+            self._wandb.teardown()  # waits until the run is on disk; see the module docstring

@@ -40,6 +40,14 @@ class Rung:
 
 def _child(recipe_data: dict[str, Any], settings_kw: dict[str, Any], out_dir: str, queue: Any) -> None:
     """Runs in a fresh process: one method, reported back through ``queue``."""
+    import os
+    import sys
+
+    # The run's progress lines are for people: send them to stderr, so that the parent's stdout (`kojo spectrum
+    # --json`) carries the report alone. dup2 covers what native code writes to fd 1 too.
+    sys.stdout.flush()
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+
     from aikojo.platform import open_platform
     from aikojo.registry import service
     from aikojo.settings import load_settings
@@ -98,6 +106,8 @@ def run_spectrum(recipe_data: dict[str, Any], *, settings_kw: dict[str, Any], ou
     for m in methods:
         if m not in METHODS:
             raise InvalidInput(f"unknown method {m!r}: use {', '.join(METHODS)}", param="methods")
+    if generalist:  # before any rung trains: a missing setting is a clear error now, not after an hour
+        _gateway(settings)
     out_dir.mkdir(parents=True, exist_ok=True)
     ctx = multiprocessing.get_context("spawn")
     rungs: list[Rung] = []
@@ -130,32 +140,51 @@ def _rung(method: str, primary: str, msg: dict[str, Any]) -> Rung:
                 info.get("size_bytes", 0) / 1e6, msg["artifact"], msg["run"], s["metrics_after"])
 
 
-def _generalist_rung(recipe_data: dict[str, Any], model: str, primary: str, settings: Any) -> Rung:
-    """Prompt a large upstream model through the gateway (KOJO_URL + KOJO_API_KEY) on the same eval split."""
-    import httpx
-
-    from aikojo.tuning.data import load_dataset, split
-    from aikojo.tuning.metrics import score
-
+def _gateway(settings: Any) -> tuple[str, str]:
     if settings is None or not settings.url or not settings.api_key:
         raise InvalidInput("--generalist asks a model through the gateway: set KOJO_URL and KOJO_API_KEY",
                            param="generalist")
-    d = recipe_data["data"]
-    samples = split(load_dataset(d["path"]).samples, d.get("eval_fraction", 0.1), recipe_data.get("seed", 0))[1]
-    samples = samples[: d.get("max_eval_samples") or len(samples)]
+    return settings.url.rstrip("/"), settings.api_key
+
+
+def _generalist_rung(recipe_data: dict[str, Any], model: str, primary: str, settings: Any) -> Rung:
+    """Prompt a large upstream model through the gateway (KOJO_URL + KOJO_API_KEY) on the same held-out split,
+    prepared exactly as for the tuned rungs (format, dedupe, PII masking, max_eval_samples), with the same answer
+    budget (``eval.max_new_tokens``) and metrics. A refused or failed request is reported in the table."""
+    import httpx
+
+    from aikojo.tuning.metrics import score
+    from aikojo.tuning.runner import _prepare_data, load_recipe
+
+    url, key = _gateway(settings)
+    recipe = load_recipe(recipe_data)
+    samples = _prepare_data(recipe).eval
+    name = f"generalist:{model}"
     started = time.perf_counter()
     preds = []
-    with httpx.Client(base_url=settings.url.rstrip("/"), timeout=120,
-                      headers={"Authorization": f"Bearer {settings.api_key}"}) as client:
-        for s in samples:
-            r = client.post("/v1/chat/completions", json={"model": model, "messages": s.prompt_messages,
-                                                          "temperature": 0, "max_tokens": 256})
-            r.raise_for_status()
-            preds.append(r.json()["choices"][0]["message"]["content"] or "")
-    metrics_names = recipe_data.get("eval", {}).get("metrics", ["char_rouge_l"])
-    metrics = score(metrics_names, [], preds, [s.answer for s in samples])
-    return Rung(f"generalist:{model}", metrics.get(primary), None, time.perf_counter() - started, 0.0, 0.0, 0.0,
-                None, None, metrics)
+    try:
+        with httpx.Client(base_url=url, timeout=120, headers={"Authorization": f"Bearer {key}"}) as client:
+            for s in samples:
+                r = client.post("/v1/chat/completions", json={
+                    "model": model, "messages": s.prompt_messages, "temperature": 0,
+                    "max_tokens": recipe.eval.max_new_tokens})
+                if r.status_code >= 400:
+                    return Rung(name, None, None, time.perf_counter() - started, 0.0, 0.0, 0.0, None, None, {},
+                                error=f"HTTP {r.status_code} from {url}: {_error_message(r)}")
+                preds.append(r.json()["choices"][0]["message"]["content"] or "")
+    except httpx.HTTPError as exc:
+        return Rung(name, None, None, time.perf_counter() - started, 0.0, 0.0, 0.0, None, None, {},
+                    error=f"{type(exc).__name__}: {exc}")
+    metrics = score(recipe.eval.metrics, recipe.eval.custom, preds, [s.answer for s in samples])
+    return Rung(name, metrics.get(primary), None, time.perf_counter() - started, 0.0, 0.0, 0.0, None, None,
+                metrics)
+
+
+def _error_message(r: Any) -> str:
+    try:
+        return str(r.json()["error"]["message"])
+    except Exception:  # not the OpenAI error envelope
+        return r.text[:200]
 
 
 def recommend(rungs: list[Rung], primary: str) -> str:

@@ -41,3 +41,17 @@ def test_each_rung_gets_its_method_its_own_overrides_and_prompt_variants():
     assert method_recipe(base, "lora", {"full": ["train.learning_rate=2e-3"]})["train"]["learning_rate"] == 5e-3
     assert [t["name"] for t in method_recipe(base, "prompt", {})["prompt"]["templates"]] == \
         ["dataset", "one-shot", "two-shot"]
+
+
+def test_a_generalist_rung_is_recommended_only_when_it_is_within_reach_of_the_best():
+    def generalist(primary: float | None, error: str | None = None) -> Rung:
+        return Rung("generalist:big", primary, None, 30, 0, 0, 0, None, None, {}, error=error)
+
+    tuned = [rung("prompt", 0.08, 10, 0, 0.01), rung("lora", 0.46, 40)]
+    assert recommend([*tuned, generalist(0.47)], "char_rouge_l").startswith(
+        "The generalist model already reaches char_rouge_l=0.470")
+    text = recommend([*tuned, generalist(0.30)], "char_rouge_l")
+    assert text.startswith("Use lora: char_rouge_l=0.460") and "generalist" not in text
+    assert recommend([*tuned, generalist(None, "HTTP 403: not allowed")], "char_rouge_l").startswith("Use lora")
+    # lower is better for loss: a generalist far above the tuned loss is not recommended
+    assert recommend([rung("lora", 3.7, 40), generalist(9.0)], "loss").startswith("Use lora")
