@@ -75,6 +75,13 @@ class Settings(BaseSettings):
     allow_pickle_weights: bool = False
     adapter_cache_size: int = Field(8, ge=1)
     kubeflow: KubeflowConfig = Field(default_factory=KubeflowConfig)
+    # tracing (gateway/tracing.py): off by default, and then the request path creates no span objects
+    tracing: Literal["none", "console", "otlp"] = Field(
+        "none", description="OpenTelemetry spans per pipeline stage: none, console (stdout) or otlp (OTLP/HTTP; "
+                            "pip install 'aikojo[tracing]')")
+    otlp_endpoint: str | None = Field(
+        None, description="OTLP/HTTP collector, e.g. http://otel-collector:4318 (/v1/traces is appended); default: "
+                          "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT / OTEL_EXPORTER_OTLP_ENDPOINT, else localhost:4318")
 
     # tuning and tracking
     tracker: Literal["mlflow", "wandb", "none"] = "mlflow"

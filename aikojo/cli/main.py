@@ -69,7 +69,9 @@ def run() -> None:
     try:
         app()
     except KojoError as exc:
-        err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False, soft_wrap=True)
+        from rich.markup import escape  # a message may hold brackets, e.g. pip install 'aikojo[tracing]'
+
+        err_console.print(f"[bold red]error:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
 
 

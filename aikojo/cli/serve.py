@@ -44,6 +44,10 @@ def command(
         extra.append(UpstreamModel(name=name, url=url))
     if extra:
         s = s.model_copy(update={"upstreams": [*s.upstreams, *extra]})
+    if s.tracing != "none":  # a missing exporter is one clear error now, not one per worker process later
+        from aikojo.gateway.app import tracing_module
+
+        tracing_module(s)
     loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
     http = "httptools" if importlib.util.find_spec("httptools") else "h11"
     if workers > 1:

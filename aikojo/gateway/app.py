@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from aikojo import __version__
-from aikojo.errors import KojoError
+from aikojo.errors import InvalidInput, KojoError
 from aikojo.gateway import admin_api, factory_api, openai_api
 from aikojo.gateway.auth import Authenticator
 from aikojo.gateway.state import GatewayState
@@ -150,7 +150,20 @@ def build_backends(settings: Settings) -> tuple[dict, dict[str, int]]:
     return backends, capacities
 
 
-def build_state(settings: Settings, p: Platform) -> GatewayState:
+def tracing_module(settings: Settings):
+    """``gateway/tracing.py``, imported only when tracing is on (OpenTelemetry is the ``[tracing]`` extra);
+    also fails early when the OTLP exporter is missing."""
+    try:
+        from aikojo.gateway import tracing
+    except ImportError as exc:
+        raise InvalidInput(f"KOJO_TRACING={settings.tracing} needs OpenTelemetry, which is not installed "
+                           f"({exc.name}): pip install 'aikojo[tracing]', or set KOJO_TRACING=none", param="tracing")
+    if settings.tracing == "otlp":  # now, before worker processes are spawned, not on the first request
+        tracing.otlp_exporter_class()
+    return tracing
+
+
+def build_state(settings: Settings, p: Platform, span_exporter=None) -> GatewayState:
     from aikojo.audit.signing import load_secret
     from aikojo.gateway.guard import GuardProvider
     from aikojo.gateway.limits import make_limiter
@@ -159,12 +172,14 @@ def build_state(settings: Settings, p: Platform) -> GatewayState:
     from aikojo.serving.router import Router
 
     backends, capacities = build_backends(settings)
+    tracing = tracing_module(settings).setup(settings, span_exporter) if settings.tracing != "none" else None
     return GatewayState(
         settings=settings, platform=p, authenticator=Authenticator(p),
         router=Router(backends, AdapterStore(settings.adapters_dir)),
         limiter=make_limiter(settings.limits_backend, settings.redis_url, settings.limits_fail_open),
         guards=GuardProvider(enabled=settings.guardrails_enabled, default_policy=settings.guardrail_policy),
-        metrics=GatewayMetrics(), hmac_key=load_secret(settings.hmac_key_path), capacities=capacities)
+        metrics=GatewayMetrics(), hmac_key=load_secret(settings.hmac_key_path), capacities=capacities,
+        tracing=tracing)
 
 
 def _install_metrics(app: FastAPI, gw: GatewayState) -> None:
@@ -202,10 +217,11 @@ def _install_metrics(app: FastAPI, gw: GatewayState) -> None:
         return Response(generate_latest(gw.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
 
-def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
+def create_app(settings: Settings, platform: Platform | None = None, *, span_exporter=None) -> FastAPI:
+    """``span_exporter`` (an OpenTelemetry SpanExporter) replaces the configured one when tracing is on."""
     owned = platform is None
     p = platform or open_platform(settings)
-    gw = build_state(settings, p)
+    gw = build_state(settings, p, span_exporter)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -224,6 +240,8 @@ def create_app(settings: Settings, platform: Platform | None = None) -> FastAPI:
             reconciler.cancel()
         await gw.router.close()
         await gw.limiter.close()
+        if gw.tracing is not None:
+            gw.tracing.provider.shutdown()  # flushes what the batch processor still holds
         if owned:
             p.close()
         else:

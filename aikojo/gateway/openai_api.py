@@ -92,30 +92,56 @@ async def project_completions_short(request: Request, project: str) -> Response:
 
 
 async def _simple(gw: GatewayState, request: Request, action: str, project_path: str | None, work) -> Response:
-    """Authenticate, run ``work(call)`` → payload, audit once, answer."""
+    """Authenticate, run ``work(call)`` → payload, audit once, answer (traced like the pipeline when on)."""
+    call = Call(kind=action, request_id=request.state.request_id)
+    t = call.trace = gw.tracing.begin(request, call) if gw.tracing is not None else None
+    if not t:
+        return await _answer(gw, request, call, project_path, work)
+    try:
+        response = await _answer(gw, request, call, project_path, work)
+    except BaseException as exc:
+        t.end(call, exc)
+        raise
+    t.end(call, status_code=response.status_code)
+    return response
+
+
+async def _answer(gw: GatewayState, request: Request, call: Call, project_path: str | None, work) -> Response:
     from aikojo.gateway.pipeline import authenticate
 
-    call = Call(kind=action, request_id=request.state.request_id)
+    t = call.trace
     try:
+        if t:
+            t.stage("kojo.authenticate")
         await authenticate(gw, call, request, project_path)
+        if t:
+            t.stage(f"kojo.{call.kind}")
         payload = await work(call)
         status_code = 200
     except KojoError as exc:
         call.status, call.error = error_status(exc), type(exc).__name__
+        if t:
+            t.fail(exc)
         payload, status_code = None, exc.status
         failure = exc
     c = call.caller
     info = c.project if c else None
-    entry = AuditEntry(actor=c.actor.principal if c else "anonymous", action=action, target=None,
+    entry = AuditEntry(actor=c.actor.principal if c else "anonymous", action=call.kind, target=None,
                        status=call.status, tenant=info.tenant if info else None, project=info.name if info else None,
                        request_id=call.request_id, details={"error_class": call.error, **call.guard_summary})
+    if t:
+        entry.details["trace_id"] = t.trace_id
+        t.stage("kojo.audit")
     try:
         await gw.platform.audit.commit(entry)
     except Exception:
         gw.metrics.audit_failures.inc()
         from aikojo.errors import StoreUnavailable
 
-        return error_response(StoreUnavailable("the audit record could not be committed"), call)
+        lost = StoreUnavailable("the audit record could not be committed")
+        if t:
+            t.fail(lost)
+        return error_response(lost, call)
     if payload is None:
         return error_response(failure, call)
     return json_response(payload, call, status_code)

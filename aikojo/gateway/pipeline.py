@@ -14,7 +14,7 @@ import hmac
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 import orjson
@@ -30,6 +30,9 @@ from aikojo.gateway.limits import LimitSpec
 from aikojo.gateway.state import GatewayState
 from aikojo.serving.backend import GenerationRequest, GenerationResult, Usage
 from aikojo.serving.router import Route
+
+if TYPE_CHECKING:
+    from aikojo.gateway.tracing import RequestTrace
 
 
 @dataclass
@@ -55,6 +58,9 @@ class Call:
     response_digest: str | None = None
     rate_headers: dict[str, str] = field(default_factory=dict)
     finished: bool = False
+    # Only when tracing is on (gateway/tracing.py). Stage boundaries are marked ``if t: t.stage(name)``: the
+    # off path pays one truth test per stage and creates no span objects.
+    trace: RequestTrace | None = None
 
     @property
     def project(self) -> str:
@@ -186,13 +192,20 @@ def digest(gw: GatewayState, value: Any) -> str:
 
 
 async def call_backend(gw: GatewayState, call: Call, greq: GenerationRequest) -> GenerationResult:
-    route = call.route
+    route, t = call.route, call.trace
     t0 = time.perf_counter()
+    if t:
+        t.stage("kojo.backend", client=True)
     try:
         async with gw.gate(route).slot(call.caller.project.priority, call.project):
-            return await route.backend.generate(greq)
+            if t:
+                greq.trace_headers = t.backend(call)
+            result = await route.backend.generate(greq)
     finally:
         call.backend_s += time.perf_counter() - t0
+    if t:
+        t.done()
+    return result
 
 
 async def finish(gw: GatewayState, call: Call) -> None:
@@ -201,7 +214,10 @@ async def finish(gw: GatewayState, call: Call) -> None:
         return
     call.finished = True
     used = call.usage.total_tokens if call.usage else 0
+    t = call.trace
     if call.ticket is not None:
+        if t:
+            t.stage("kojo.settle")
         # Awaited, not spawned: the concurrency slot must be free before the client can send its next request.
         await gw.limiter.settle(call.ticket, used)
     c = call.caller
@@ -215,6 +231,8 @@ async def finish(gw: GatewayState, call: Call) -> None:
                "ttft_ms": round(call.ttft_s * 1000, 3) if call.ttft_s is not None else None,
                "guardrails": call.guard_summary, "guardrail_actions": call.guard_actions,
                "prompt_hmac": call.prompt_digest, "response_hmac": call.response_digest}
+    if t:  # in details, which the chain hashes whole: records with and without it verify alike
+        details["trace_id"] = t.trace_id
     entry = AuditEntry(actor=c.actor.principal if c else "anonymous", action=f"inference.{call.kind}",
                        target=call.model, status=call.status, tenant=info.tenant if info else None,
                        project=info.name if info else None, request_id=call.request_id, details=details)
@@ -227,14 +245,21 @@ async def finish(gw: GatewayState, call: Call) -> None:
     if call.usage:
         m.tokens.labels(call.project, call.model, "in").inc(call.usage.prompt_tokens)
         m.tokens.labels(call.project, call.model, "out").inc(call.usage.completion_tokens)
+    if t:
+        t.stage("kojo.audit")
     try:
         await gw.platform.audit.commit(entry)
     except Exception as exc:
         m.audit_failures.inc()
         from aikojo.errors import StoreUnavailable
 
-        raise StoreUnavailable(f"the audit record could not be committed ({type(exc).__name__}); the request "
-                               "was not confirmed") from exc
+        failure = StoreUnavailable(f"the audit record could not be committed ({type(exc).__name__}); the "
+                                   "request was not confirmed")
+        if t:
+            t.fail(failure)
+        raise failure from exc
+    if t:
+        t.done()
 
 
 def error_status(exc: KojoError) -> str:
@@ -259,16 +284,29 @@ def error_response(exc: KojoError, call: Call) -> Response:
 # ---- the two entry points -------------------------------------------------------------------------------
 async def handle(gw: GatewayState, request: Request, kind: str, project_path: str | None) -> Response:
     call = Call(kind=kind, request_id=request.state.request_id)
+    t = call.trace = gw.tracing.begin(request, call) if gw.tracing is not None else None
     gw.metrics.in_flight.inc()
     streaming = False
     try:
+        if t:
+            t.stage("kojo.authenticate")
         await authenticate(gw, call, request, project_path)
+        if t:
+            t.stage("kojo.parse")
         await parse(gw, call, request)
+        if t:
+            t.stage("kojo.authorise")
         authorise(gw, call)
         messages, prompt = _inputs(call)
         greq = generation_request(gw, call, messages, prompt)
+        if t:
+            t.stage("kojo.admit")
         await admit(gw, call, greq)
+        if t:
+            t.stage("kojo.guardrails.input")
         greq, guard = _guard_request(gw, call, greq)
+        if t:
+            t.done()
         call.prompt_digest = digest(gw, greq.messages if greq.messages is not None else greq.prompt)
         if call.body.stream:
             from aikojo.gateway.streaming import stream_response
@@ -280,6 +318,8 @@ async def handle(gw: GatewayState, request: Request, kind: str, project_path: st
         await finish(gw, call)
         return json_response(_payload(call, result), call)
     except ShortCircuit as sc:
+        if t:  # a guardrail answered: the input stage ends normally
+            t.done()
         call.usage = Usage(call.usage.prompt_tokens if call.usage else 0, 0)
         if call.body.stream:
             from aikojo.gateway.streaming import short_circuit_stream
@@ -290,14 +330,22 @@ async def handle(gw: GatewayState, request: Request, kind: str, project_path: st
         return json_response(_payload(call, GenerationResult(sc.text, "stop", call.usage)), call)
     except KojoError as exc:
         call.status, call.error = error_status(exc), type(exc).__name__
+        if t:  # the stage that raised it ends with it
+            t.fail(exc)
         try:
             await finish(gw, call)
         except KojoError as audit_exc:
             return error_response(audit_exc, call)
         return error_response(exc, call)
+    except BaseException as exc:  # a bug (answered 500 by the caller) or a cancellation
+        if t:
+            t.fail(exc)
+        raise
     finally:
         if not streaming:
             gw.metrics.in_flight.dec()
+            if t:  # a stream ends its server span when the stream ends
+                t.end(call)
 
 
 def _inputs(call: Call) -> tuple[list[dict] | None, str | None]:
@@ -318,7 +366,7 @@ def _guard_request(gw: GatewayState, call: Call, greq: GenerationRequest) -> tup
 
 async def _generate_guarded(gw: GatewayState, call: Call, greq: GenerationRequest, guard: Any) -> GenerationResult:
     """Backend call + output guardrails, re-asking the backend when the policy demands valid JSON."""
-    attempt = 0
+    attempt, t = 0, call.trace
     while True:
         result = await call_backend(gw, call, greq)
         prev = call.usage
@@ -327,15 +375,21 @@ async def _generate_guarded(gw: GatewayState, call: Call, greq: GenerationReques
         if guard is None:
             return result
         g, vault, original = guard
+        if t:
+            t.stage("kojo.guardrails.output")
         decision = g.check_output(result.text, vault=vault, context_messages=original, attempt=attempt)
         _note_guard(gw, call, "output", decision.actions_taken, decision.summary)
         if decision.reask and greq.messages is not None:
+            if t:
+                t.done()
             attempt += 1
             greq.messages = [*greq.messages, {"role": "assistant", "content": result.text},
                              {"role": "user", "content": decision.reask_hint or "Answer with valid JSON only."}]
             continue
         if decision.action == "block":
             raise ContentBlocked(decision.rule or "guardrail", decision.message)
+        if t:
+            t.done()
         result.text = decision.text
         return result
 

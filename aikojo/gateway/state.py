@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from aikojo.gateway.admission import PriorityGate
 from aikojo.gateway.auth import Authenticator
@@ -12,6 +13,9 @@ from aikojo.gateway.metrics import GatewayMetrics
 from aikojo.platform import Platform
 from aikojo.serving.router import Route, Router
 from aikojo.settings import Settings
+
+if TYPE_CHECKING:
+    from aikojo.gateway.tracing import Tracing
 
 
 @dataclass
@@ -26,6 +30,7 @@ class GatewayState:
     hmac_key: bytes
     gates: dict[str, PriorityGate] = field(default_factory=dict)
     capacities: dict[str, int] = field(default_factory=dict)
+    tracing: Tracing | None = None  # None unless KOJO_TRACING is on: the pipeline then creates no spans
 
     def gate(self, route: Route) -> PriorityGate:
         name = route.backend.name

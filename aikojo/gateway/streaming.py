@@ -99,8 +99,14 @@ async def _events(gw: GatewayState, call: Call, greq: GenerationRequest, guard: 
         completed = True
     except KojoError as exc:
         call.status, call.error = error_status(exc), type(exc).__name__
+        if call.trace:  # the stage still open (the backend) ends with it
+            call.trace.fail(exc)
         completed = True
         yield _sse(exc.envelope())
+    except BaseException as gone:  # the client went away (GeneratorExit / cancellation), or a bug
+        if call.trace:
+            call.trace.fail(gone)
+        raise
     finally:
         # Reached on normal completion too: the audit record is committed before [DONE] goes out.
         call.response_digest = digest(gw, "".join(pieces))
@@ -114,6 +120,8 @@ async def _events(gw: GatewayState, call: Call, greq: GenerationRequest, guard: 
             except KojoError as exc:
                 audit_error = exc
             gw.metrics.in_flight.dec()
+            if call.trace:  # the server span lasts as long as the stream
+                call.trace.end(call, status_code=200)
     if audit_error is not None:
         yield _sse(audit_error.envelope())
     yield DONE
@@ -127,6 +135,8 @@ async def _finish_then_done(gw: GatewayState, call: Call) -> AsyncIterator[bytes
         except KojoError as exc:
             failure = exc
         gw.metrics.in_flight.dec()
+        if call.trace:
+            call.trace.end(call, status_code=200)
     if failure is not None:
         yield _sse(failure.envelope())
     yield DONE
@@ -138,30 +148,48 @@ async def _guarded_deltas(gw: GatewayState, call: Call, greq: GenerationRequest,
     from aikojo.guardrails import GuardrailBlocked
 
     stream_filter = guard[0].stream_filter(vault=guard[1]) if guard else None
-    route = call.route
+    if stream_filter is not None:
+        feed, flush = stream_filter.feed, stream_filter.finish
+    route, t, guard_span = call.route, call.trace, None
     t0 = time.perf_counter()
+    if t:  # the backend span (and the output guardrails') end when the stream does, not when handle() returned
+        t.stage("kojo.backend", client=True)
     async with gw.gate(route).slot(call.caller.project.priority, call.project):
+        if t:
+            greq.trace_headers = t.backend(call)
+            if stream_filter is not None:
+                guard_span = t.stream_guard()
+                feed, flush = guard_span.timed(feed), guard_span.timed(flush)
         agen = route.backend.stream(greq)
         try:
             async for delta in agen:
                 if call.ttft_s is None and delta.text:
                     call.ttft_s = time.perf_counter() - call.started
+                    if t:
+                        t.first_token(call)
                 if delta.usage is not None:
                     call.usage = delta.usage
-                out = [delta.text] if stream_filter is None else stream_filter.feed(delta.text) if delta.text else []
+                out = [delta.text] if stream_filter is None else feed(delta.text) if delta.text else []
                 if delta.finish_reason and stream_filter is not None:
-                    out += stream_filter.finish()
+                    out += flush()
                 for piece in out:
                     yield piece, None
                 if delta.finish_reason:
                     yield "", delta.finish_reason
         except GuardrailBlocked as blocked:
-            raise ContentBlocked(blocked.rule, blocked.message)
+            exc = ContentBlocked(blocked.rule, blocked.message)
+            if guard_span is not None:
+                guard_span.blocked(exc)
+            raise exc
         finally:
             call.backend_s += time.perf_counter() - t0
             await aclose_quietly(agen)
+            if guard_span is not None:
+                guard_span.end()
             if stream_filter is not None:
                 actions = getattr(stream_filter, "actions_taken", [])
                 summary = getattr(stream_filter, "summary", {})
                 if actions or summary:
                     _note_guard(gw, call, "output", list(actions), dict(summary))
+    if t:
+        t.done()

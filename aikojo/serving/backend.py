@@ -36,6 +36,9 @@ class GenerationRequest:
     # OpenAI fields only upstreams understand (tools, tool_choice, response_format, logprobs, user…):
     passthrough: dict[str, Any] = field(default_factory=dict)
     request_id: str = ""
+    # W3C trace context of the gateway's backend span (``traceparent``…), set only when tracing is on;
+    # OpenAI-compatible upstreams forward it so their spans join the request's trace.
+    trace_headers: dict[str, str] | None = None
 
 
 @dataclass

@@ -98,17 +98,20 @@ class OpenAIUpstream:
         body["prompt"] = req.prompt
         return "/v1/completions", body
 
-    async def _post(self, path: str, body: dict[str, Any]) -> aiohttp.ClientResponse:
-        """POST with retries on connect failure only; maps failures to gateway errors."""
+    async def _post(self, path: str, body: dict[str, Any], trace_headers: dict[str, str] | None = None
+                    ) -> aiohttp.ClientResponse:
+        """POST with retries on connect failure only; maps failures to gateway errors. ``trace_headers``
+        (the gateway's span as ``traceparent``) let vLLM/KServe spans join the request's trace."""
         if not self.breaker.allow():
             self._count("circuit_open")
             raise BackendUnavailable(f"upstream '{self.name}' is failing; circuit open, retry in a few seconds")
+        headers = _JSON if trace_headers is None else {**_JSON, **trace_headers}
         delay = 0.05
         for attempt in range(self.connect_retries + 1):
             try:
                 # orjson bytes, not aiohttp's json= (stdlib json): the body encode was a visible share of the
                 # gateway's CPU per request in profiles.
-                resp = await self._client().post(self.base_url + path, data=_encode(body), headers=_JSON,
+                resp = await self._client().post(self.base_url + path, data=_encode(body), headers=headers,
                                                  timeout=self._default_timeout)
             except aiohttp.ClientConnectorError as exc:
                 if attempt < self.connect_retries:
@@ -143,7 +146,7 @@ class OpenAIUpstream:
     # ---- Backend verbs ------------------------------------------------------------------------------
     async def generate(self, req: GenerationRequest) -> GenerationResult:
         path, body = self._body(req, stream=False)
-        resp = await self._post(path, body)
+        resp = await self._post(path, body, req.trace_headers)
         try:
             data = orjson.loads(await resp.read())
         except (TimeoutError, aiohttp.ClientError, ValueError) as exc:
@@ -166,7 +169,7 @@ class OpenAIUpstream:
 
     async def stream(self, req: GenerationRequest) -> AsyncIterator[StreamDelta]:
         path, body = self._body(req, stream=True)
-        resp = await self._post(path, body)
+        resp = await self._post(path, body, req.trace_headers)
         finish: str | None = None
         usage: Usage | None = None
         extra: dict[str, Any] = {}

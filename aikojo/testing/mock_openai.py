@@ -1,7 +1,8 @@
 """A small OpenAI-compatible server for tests and benchmarks (loopback only): fixed delay, streaming,
 records what it received, and can be told to die mid-stream. Run it as a process:
 
-    python -m aikojo.testing.mock_openai --port 9001 --delay-ms 20 [--record FILE] [--die-after-chunks N]
+    python -m aikojo.testing.mock_openai --port 9001 --delay-ms 20 [--record FILE [--record-headers]]
+                                         [--die-after-chunks N]
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ def _last_user(body: dict) -> str:
 
 def make_app(delay_ms: float = 0.0, record: str | None = None, die_after_chunks: int | None = None,
              reply: str = "Hello from the mock upstream.", chunks: int = 64, chunk_delay_ms: float = 1.0,
-             echo: bool = False, rules: list[dict] | None = None) -> web.Application:
+             echo: bool = False, rules: list[dict] | None = None, record_headers: bool = False) -> web.Application:
     """``rules``: [{"if_contains": str, "reply": str}] checked against the last user message, first match wins;
-    ``echo``: answer with the last user message (to show what the model saw)."""
+    ``echo``: answer with the last user message (to show what the model saw); ``record_headers``: each record
+    also holds the request's headers under ``_headers`` (lower-case names, Authorization left out)."""
 
     def answer(body: dict) -> str:
         last = _last_user(body)
@@ -52,7 +54,11 @@ def make_app(delay_ms: float = 0.0, record: str | None = None, die_after_chunks:
 
     async def generate(request: web.Request) -> web.StreamResponse:
         body = await request.json()
-        _record(record, body)
+        if record_headers:
+            _record(record, {**body, "_headers": {k.lower(): v for k, v in request.headers.items()
+                                                  if k.lower() != "authorization"}})
+        else:
+            _record(record, body)
         chat = request.path.endswith("/chat/completions")
         if delay_ms:
             await asyncio.sleep(delay_ms / 1000)
@@ -112,6 +118,7 @@ def main() -> None:
     ap.add_argument("--port", type=int, required=True)
     ap.add_argument("--delay-ms", type=float, default=0.0)
     ap.add_argument("--record")
+    ap.add_argument("--record-headers", action="store_true", help="also record each request's headers")
     ap.add_argument("--die-after-chunks", type=int)
     ap.add_argument("--reply", default="Hello from the mock upstream.")
     ap.add_argument("--chunk-delay-ms", type=float, default=1.0)
@@ -124,7 +131,8 @@ def main() -> None:
 
     rules = json.loads(Path(args.rules).read_text(encoding="utf-8")) if args.rules else None
     app = make_app(args.delay_ms, args.record, args.die_after_chunks, args.reply,
-                   chunk_delay_ms=args.chunk_delay_ms, echo=args.echo, rules=rules)
+                   chunk_delay_ms=args.chunk_delay_ms, echo=args.echo, rules=rules,
+                   record_headers=args.record_headers)
     web.run_app(app, host=args.host, port=args.port, print=None, access_log=None)
 
 
