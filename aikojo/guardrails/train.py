@@ -36,9 +36,13 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "guardrails"
 DEFAULT_TRAIN = EXAMPLES / "injection_train.jsonl"
 # More varied hand-written attacks and benign look-alikes (examples/guardrails/build_injection_extra.py).
 DEFAULT_EXTRA = EXAMPLES / "injection_train_extra.jsonl"
-# Business text full of PII (the PII dev split, never its held-out half) is benign for injection: without it
-# the model learned "numbers ⇒ attack" from the few attacks that mention amounts or accounts.
-DEFAULT_EXTRA_BENIGN = EXAMPLES / "pii_dev.jsonl"
+# Business text is benign for injection: the PII dev split (never its held-out half) — without it the model
+# learned "numbers ⇒ attack" from the few attacks that mention amounts or accounts — and the user turns of the
+# shipped tuning datasets (claims, incident reports, customer e-mails) — without them customer e-mails about a
+# forgotten password or a missing verification code looked like attacks, whose goals so often name passwords.
+DATASETS = EXAMPLES.parent / "datasets"
+DEFAULT_EXTRA_BENIGN: tuple[Path, ...] = (EXAMPLES / "pii_dev.jsonl", DATASETS / "claims_ja.jsonl",
+                                          DATASETS / "emails.jsonl", DATASETS / "incidents_ja.jsonl")
 C_GRID = (2.0, 4.0, 8.0, 16.0)
 STAGE2_C = 1.0
 
@@ -74,12 +78,20 @@ def read_corpus(path: Path) -> tuple[list[str], list[int], list[str]]:
     return texts, labels, groups
 
 
-def read_extra_benign(path: Path | None) -> list[str]:
-    if path is None or not path.exists():
-        return []
-    if "heldout" in path.name:
-        raise TrainingDataError(f"{path}: refusing to train on the frozen held-out split")
-    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_extra_benign(paths: Path | tuple[Path, ...] | None) -> list[str]:
+    """Benign texts: ``{"text"}`` rows, or the user turns of ``{"messages"}`` rows (a tuning dataset)."""
+    out: list[str] = []
+    for path in (paths,) if isinstance(paths, Path) else paths or ():
+        if not path.exists():
+            continue
+        if "heldout" in path.name:
+            raise TrainingDataError(f"{path}: refusing to train on the frozen held-out split")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out += [row["text"]] if "text" in row else [m["content"] for m in row.get("messages", [])
+                                                             if m.get("role") == "user"]
+    return out
 
 
 class _Example:
@@ -177,7 +189,8 @@ def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: f
 
 
 def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = None, max_features: int = 60000,
-          target_fpr: float = 0.02, folds: int = 5, extra_benign: Path | None = DEFAULT_EXTRA_BENIGN,
+          target_fpr: float = 0.02, folds: int = 5,
+          extra_benign: Path | tuple[Path, ...] | None = DEFAULT_EXTRA_BENIGN,
           extra: Path | None = DEFAULT_EXTRA) -> dict[str, Any]:
     """Fit on ``data`` (+ ``extra`` + ``extra_benign``), choose C and the threshold by ``folds``-fold grouped
     cross-validation, write ``out``; returns metadata. ``c=None`` searches ``C_GRID``."""
@@ -216,7 +229,8 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
     fpr_pii = float((best_p[~prompt] >= best_thr).mean()) if (~prompt).any() else 0.0  # all benign
     final.meta = {
         "train_files": [data.name] + ([extra.name] if extra is not None and extra.exists() else []),
-        "extra_benign": extra_benign.name if extra_benign else None, "n_train": len(texts),
+        "extra_benign": [q.name for q in ((extra_benign,) if isinstance(extra_benign, Path) else extra_benign or ())],
+        "n_train": len(texts),
         "n_attacks": int(y.sum()), "ngram_range": list(NGRAM_RANGE), "bits": BITS, "C": c_best,
         "max_features": max_features, "target_fpr": target_fpr, "cv_by_C": cv,
         "cv_tpr": round(best[1], 4), "cv_fpr": round(best[2], 4),

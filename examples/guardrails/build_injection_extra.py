@@ -3,7 +3,7 @@
 
     python examples/guardrails/build_injection_extra.py
 
-Seeds from injection_extra_sources.py, injection_extra2_sources.py and injection_extra3_sources.py, wrapped in the contexts and obfuscations of
+Seeds from injection_extra_sources.py and injection_extra2/3/4_sources.py, wrapped in the contexts and obfuscations of
 build_injection.py plus new document shapes (tickets, chat threads, CSV, code comments), and compositional prompts: attacks that paraphrase
 an override without the usual verbs, and benign look-alikes that use them on business objects ("ignore the
 header row", 「前回の見積もりは取り消して」). Deterministic. The held-out split is never read for content: only
@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import injection_extra2_sources as extra2
 import injection_extra3_sources as extra3
+import injection_extra4_sources as extra4
 from build_injection import (
     BENIGN_DOC_FILL_EN,
     BENIGN_DOC_FILL_JA,
@@ -139,22 +140,17 @@ def build(seed: int = 20250301) -> list[dict[str, object]]:
             emit(1, "ja", "override_paraphrase", t, [(t, "plain"), (_doc(r, "ja", t), "indirect"), _obfuscate(r, t, "ja")])
             b = f"{r.choice(OBJ_JA)}は{r.choice(VERB_JA)}、{r.choice(REQ_JA)}ください。"
             emit(0, "ja", "benign_lookalike", b, [(b, "plain"), (_doc(r, "ja", b), "doc_embedded")])
-    # Second seed file, after everything above and with its own generator, so the rows above keep their text and ids.
-    r2 = random.Random(seed + 2)
-    for lang, seeds in (("en", extra2.ATTACKS_EN), ("ja", extra2.ATTACKS_JA)):
-        for cat, text in seeds:
-            emit(1, lang, cat, "2:" + text, attack_variants(r2, text, lang))
-    for lang, bseeds in (("en", extra2.BENIGN_EN), ("ja", extra2.BENIGN_JA)):
-        for text in bseeds:
-            emit(0, lang, "benign", "2:" + text, benign_variants(r2, text, lang))
-    # Third seed file (attacks that use the canonical keywords), likewise last and with its own generator.
-    r3 = random.Random(seed + 3)
-    for lang, seeds in (("en", extra3.ATTACKS_EN), ("ja", extra3.ATTACKS_JA)):
-        for cat, text in seeds:
-            emit(1, lang, cat, "3:" + text, attack_variants(r3, text, lang))
-    for lang, bseeds in (("en", extra3.BENIGN_EN), ("ja", extra3.BENIGN_JA)):
-        for text in bseeds:
-            emit(0, lang, "benign", "3:" + text, benign_variants(r3, text, lang))
+    # Later seed files (2: new wordings and hard look-alikes; 3: attacks with the canonical keywords; 4: the weak
+    # categories jailbreak, dev_mode, indirect, extraction), each after everything before it and with its own
+    # generator, so earlier rows keep their text and ids.
+    for k, module in ((2, extra2), (3, extra3), (4, extra4)):
+        rk = random.Random(seed + k)
+        for lang, seeds in (("en", module.ATTACKS_EN), ("ja", module.ATTACKS_JA)):
+            for cat, text in seeds:
+                emit(1, lang, cat, f"{k}:{text}", attack_variants(rk, text, lang))
+        for lang, bseeds in (("en", module.BENIGN_EN), ("ja", module.BENIGN_JA)):
+            for text in bseeds:
+                emit(0, lang, "benign", f"{k}:{text}", benign_variants(rk, text, lang))
     held = _heldout_digests()
     seen: set[str] = set()
     unique, dropped = [], 0
