@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 import os
 import platform
 import statistics
@@ -24,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from aikojo import stats  # noqa: E402
 from aikojo.guardrails import Guardrails  # noqa: E402
 from aikojo.guardrails.injection import InjectionDetector  # noqa: E402
 from aikojo.guardrails.normalise import normalise  # noqa: E402
@@ -35,14 +35,9 @@ PRESIDIO_TYPES = {"EMAIL_ADDRESS": "EMAIL", "CREDIT_CARD": "CREDIT_CARD", "IBAN_
                   "PHONE_NUMBER": "PHONE", "IP_ADDRESS": "IP_ADDRESS"}
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return (0.0, 1.0)
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return (round(max(0.0, c - h), 4), round(min(1.0, c + h), 4))
+def wilson(k: int, n: int) -> tuple[float, float]:
+    lo, hi = stats.wilson(k, n)
+    return (round(lo, 4), round(hi, 4))
 
 
 def load(name: str) -> list[dict]:

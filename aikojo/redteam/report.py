@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -20,18 +19,9 @@ from typing import Any
 from aikojo.redteam.corpus import SEVERITY_WEIGHT
 from aikojo.redteam.mitigations import consolidate, propose
 from aikojo.redteam.types import Result
+from aikojo.stats import wilson
 
 REPORT_FORMAT = "aikojo-redteam-report/1"
-
-
-def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return (0.0, 1.0)
-    p = successes / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def _rate(rows: list[Result]) -> dict[str, Any]:

@@ -9,8 +9,9 @@ from aikojo.redteam import harden, regression
 from aikojo.redteam.attacks import build_attacks
 from aikojo.redteam.corpus import load_corpus
 from aikojo.redteam.mitigations import apply_proposals, propose
-from aikojo.redteam.report import build_report, render_junit, wilson
+from aikojo.redteam.report import build_report, render_junit
 from aikojo.redteam.types import Response, Result, Verdict
+from aikojo.stats import wilson
 
 
 def _results() -> list[Result]:

@@ -21,11 +21,16 @@ class LoraRecipe:
         self.model: Any = None
         self.tokenizer: Any = None
 
+    def load_base(self, ctx: RunContext) -> Any:
+        """The frozen base model the adapters wrap (QLoRA overrides this to load it in 4-bit)."""
+        base, self.tokenizer = load_model(ctx.base_path, settings=ctx.settings, device=ctx.device,
+                                          revision=ctx.recipe.base_revision)
+        return base
+
     def setup(self, ctx: RunContext) -> None:
         from peft import LoraConfig, get_peft_model
 
-        base, self.tokenizer = load_model(ctx.base_path, settings=ctx.settings, device=ctx.device,
-                                          revision=ctx.recipe.base_revision)
+        base = self.load_base(ctx)
         lc = ctx.recipe.lora
         # LoRA's B matrix starts at zero, so the wrapped model answers exactly like the base model until
         # trained: the "before" evaluation may run on it.

@@ -6,52 +6,30 @@ base weights in full precision), and ``kojo export --merge`` de-quantises before
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from aikojo.tuning.evaluate import EvalReport, evaluate
-from aikojo.tuning.models import count_parameters, load_model
-from aikojo.tuning.recipes import Artifact, RunContext, TrainOutcome
-from aikojo.tuning.recipes.sft import train_sft
+from aikojo.tuning.models import load_model
+from aikojo.tuning.recipes import RunContext, TrainOutcome
+from aikojo.tuning.recipes.lora import LoraRecipe
 
 
-class QloraRecipe:
+class QloraRecipe(LoraRecipe):
+    """LoRA on a 4-bit base: only loading the base and the memory report differ."""
+
     method = "qlora"
 
-    def __init__(self) -> None:
-        self.model: Any = None
-        self.tokenizer: Any = None
-
-    def setup(self, ctx: RunContext) -> None:
-        from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
+    def load_base(self, ctx: RunContext) -> Any:
+        from peft import prepare_model_for_kbit_training
 
         base, self.tokenizer = load_model(ctx.base_path, settings=ctx.settings, device=ctx.device,
                                           revision=ctx.recipe.base_revision, quant=ctx.recipe.quant)
         # Casts norms/head to float32 and enables input grads so gradients flow through the frozen 4-bit layers.
-        base = prepare_model_for_kbit_training(base, use_gradient_checkpointing=ctx.recipe.train.gradient_checkpointing)
-        lc = ctx.recipe.lora
-        self.model = get_peft_model(base, LoraConfig(r=lc.r, lora_alpha=lc.alpha, lora_dropout=lc.dropout,
-                                                     target_modules=lc.target_modules, use_dora=lc.dora,
-                                                     task_type="CAUSAL_LM"))
-
-    def evaluate(self, ctx: RunContext) -> EvalReport:
-        e = ctx.recipe.eval
-        return evaluate(self.model, self.tokenizer, ctx.eval, metrics=e.metrics, custom=e.custom,
-                        max_new_tokens=e.max_new_tokens, batch_size=e.batch_size, max_length=ctx.recipe.data.max_length)
+        return prepare_model_for_kbit_training(base, use_gradient_checkpointing=ctx.recipe.train.gradient_checkpointing)
 
     def train(self, ctx: RunContext) -> TrainOutcome:
-        outcome = train_sft(ctx, self.model, self.tokenizer)
+        outcome = super().train(ctx)
         outcome.extra["linear_weight_bytes"] = quantised_linear_bytes(self.model)
         return outcome
-
-    def save(self, ctx: RunContext, dest: Path) -> Artifact:
-        self.model.save_pretrained(str(dest))
-        self.tokenizer.save_pretrained(str(dest))
-        trainable, total = count_parameters(self.model)
-        return Artifact("adapter", dest, trainable, total, dora=ctx.recipe.lora.dora)
-
-    def cleanup(self) -> None:
-        self.model = self.tokenizer = None
 
 
 def quantised_linear_bytes(model: Any) -> int:
