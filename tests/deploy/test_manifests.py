@@ -1,5 +1,6 @@
 """Rendered manifests are valid: core kinds against Kubernetes' own schemas (kubernetes-validate, offline,
-strict), CRDs against the subset schemas in tests/deploy/schemas, and they say what the platform needs."""
+strict), CRDs against the subset schemas in tests/deploy/schemas, InferenceServices also against KServe's own SDK
+models, and they say what the platform needs."""
 
 from __future__ import annotations
 
@@ -189,3 +190,69 @@ def test_render_writes_files_and_removes_what_a_previous_render_wrote(config, tm
 def test_defaults_render_without_a_config_file():
     objs = render_objects("kubernetes", DeployConfig())
     assert _kinds(objs, "Deployment") and not _kinds(objs, "InferenceService")
+
+
+# ---- KServe's own SDK models -------------------------------------------------------------------------------
+# kserve's ApiClient resolves type names in kserve.models only, while an InferenceService embeds core types
+# (V1ObjectMeta, V1Container, …) from kubernetes.client.models; so this walks the generated models' openapi_types
+# itself and hands core types to the kubernetes client's deserialiser. Serialising the result back must give the
+# manifest unchanged: a field the SDK does not know is dropped on the way, so the round trip catches it.
+
+def _kserve_model(data, klass: str):
+    import kserve
+    from kubernetes import client as k8s
+
+    if data is None:
+        return None
+    if klass.startswith("list["):
+        return [_kserve_model(x, klass[5:-1]) for x in data]
+    if klass.startswith("dict("):
+        value_type = klass[5:-1].split(", ", 1)[1]
+        return {k: _kserve_model(v, value_type) for k, v in data.items()}
+    cls = getattr(kserve.models, klass, None)
+    if cls is None:  # a core Kubernetes type, or a primitive
+        return k8s.ApiClient()._ApiClient__deserialize(data, klass)
+    kwargs = {attr: _kserve_model(data[cls.attribute_map[attr]], typ)
+              for attr, typ in cls.openapi_types.items() if cls.attribute_map[attr] in data}
+    return cls(**kwargs)  # the generated models raise on a missing required field
+
+
+def _without_added_defaults(back, manifest):
+    """``back`` less the empty defaults the SDK fills in where the manifest says nothing (the model's container
+    ``name: ''``, which KServe itself sets to kserve-container)."""
+    if isinstance(back, dict) and isinstance(manifest, dict):
+        return {k: _without_added_defaults(v, manifest.get(k)) for k, v in back.items()
+                if k in manifest or v not in ("", None, [], {})}
+    if isinstance(back, list) and isinstance(manifest, list):
+        return [_without_added_defaults(v, m) for v, m in zip(back, manifest, strict=False)] + back[len(manifest):]
+    return back
+
+
+def _kserve_round_trip(manifest):
+    import kserve
+
+    back = kserve.ApiClient().sanitize_for_serialization(_kserve_model(manifest, "V1beta1InferenceService"))
+    return _without_added_defaults(back, manifest)
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_inference_services_are_valid_for_the_kserve_sdk_models(config, target):
+    isvcs = _kinds(render_objects(target, config), "InferenceService")
+    assert isvcs
+    for isvc in isvcs:
+        assert _kserve_round_trip(isvc) == isvc, isvc["metadata"]["name"]
+
+
+def test_kserve_sdk_round_trip_catches_a_misspelt_field(config):
+    # Guards the method: a misspelt KServe field and a misspelt core field inside the predictor both change it.
+    isvc = _kinds(render_objects("kubernetes", config), "InferenceService")[0]
+    misspelt = yaml.safe_load(yaml.safe_dump(isvc))
+    misspelt["spec"]["predictor"]["minReplica"] = 1
+    assert _kserve_round_trip(misspelt) != misspelt
+    misspelt = yaml.safe_load(yaml.safe_dump(isvc))
+    misspelt["spec"]["predictor"]["model"]["argz"] = ["--x"]
+    assert _kserve_round_trip(misspelt) != misspelt
+    mistyped = yaml.safe_load(yaml.safe_dump(isvc))
+    mistyped["spec"]["predictor"]["minReplicas"] = "two"
+    with pytest.raises(ValueError):
+        _kserve_round_trip(mistyped)
