@@ -167,7 +167,7 @@ def injection_quality(items: list[dict], threshold: float) -> dict[str, object]:
     by_cat: dict[str, list[int]] = {}
     for s, y, it in scored:
         if y == 1:
-            key = f"{it['lang']}/{it['variant']}"
+            key = f"{it['lang']}/{it.get('variant') or it['category']}"
             by_cat.setdefault(key, [0, 0])
             by_cat[key][0] += s >= threshold
             by_cat[key][1] += 1
@@ -204,6 +204,9 @@ def main() -> int:
     # Presidio has no Japanese identifiers or secrets: compare it on all items, as the seed's figures do.
     pii_presidio = pii_quality(pii_items, presidio) if presidio else None
     inj = injection_quality(load("injection_heldout.jsonl"), g.injection_threshold)
+    # A second, harder evaluation set (never trained on): attacks buried in business documents beside near-twin
+    # benign documents (examples/guardrails/injection_challenge_sources.py). It measures a known weakness.
+    chal = injection_quality(load("injection_challenge_embedded.jsonl"), g.injection_threshold)
     result = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "heldout_sha256": hashes, "eval_sizes": {
@@ -213,6 +216,7 @@ def main() -> int:
         "latency_all_detectors": lat,
         "pii": {"aikojo": pii_ours, "presidio": pii_presidio, "presidio_note": presidio_note},
         "injection": inj,
+        "injection_challenge_embedded": chal,
         # How the shipped model was fitted and its threshold chosen (cross-validation on the training side only).
         "injection_model": g._injection.model.meta if g._injection.model else None,
     }
@@ -236,6 +240,9 @@ def main() -> int:
         ("injection FPR @ shipped threshold", f"{inj['fpr']} {inj['fpr_ci95']}", "", "≤0.02"),
         ("injection TPR @ FPR≤2% (held-out ROC)",
          f"{inj['tpr_at_fpr_le_2pct']} {inj['tpr_at_fpr_le_2pct_ci95']}", "", "≥0.95"),
+        (f"challenge (buried, {chal['attacks']}+{chal['benign']}): TPR / FPR", f"{chal['tpr']} / {chal['fpr']}", "",
+         ""),
+        ("challenge TPR @ FPR≤2% (its ROC)", f"{chal['tpr_at_fpr_le_2pct']} {chal['tpr_at_fpr_le_2pct_ci95']}", "", ""),
     ]
     print(f"held-out: {len(pii_items)} PII items ({pii_ours['entities']} entities, {pii_ours['lookalike_items']} "
           f"look-alike items); injection {inj['attacks']} attacks / {inj['benign']} benign")

@@ -52,8 +52,8 @@ class TrainingDataError(ValueError):
 
 
 def read_corpus(path: Path) -> tuple[list[str], list[int], list[str]]:
-    if "heldout" in path.name:
-        raise TrainingDataError(f"{path}: refusing to train on the frozen held-out split")
+    if "heldout" in path.name or "challenge" in path.name:
+        raise TrainingDataError(f"{path}: refusing to train on an evaluation set (held-out or challenge)")
     if not path.exists():
         raise TrainingDataError(f"{path}: training corpus not found; pass --data FILE.jsonl")
     texts: list[str] = []
@@ -84,8 +84,8 @@ def read_extra_benign(paths: Path | tuple[Path, ...] | None) -> list[str]:
     for path in (paths,) if isinstance(paths, Path) else paths or ():
         if not path.exists():
             continue
-        if "heldout" in path.name:
-            raise TrainingDataError(f"{path}: refusing to train on the frozen held-out split")
+        if "heldout" in path.name or "challenge" in path.name:
+            raise TrainingDataError(f"{path}: refusing to train on an evaluation set (held-out or challenge)")
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)

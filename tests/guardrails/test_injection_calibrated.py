@@ -119,3 +119,22 @@ def test_model_round_trips_through_json() -> None:
 def test_wrong_model_format_names_the_fix() -> None:
     with pytest.raises(ValueError, match="kojo guard train"):
         InjectionModel.from_json({"format": "aikojo-injection-linear/1"})
+
+
+@pytest.mark.parametrize("name", ["injection_heldout.jsonl", "injection_challenge_embedded.jsonl"])
+def test_training_refuses_the_evaluation_sets(name: str) -> None:
+    from aikojo.guardrails.train import TrainingDataError, read_corpus, read_extra_benign
+
+    with pytest.raises(TrainingDataError, match="evaluation set"):
+        read_corpus(EX / name)
+    with pytest.raises(TrainingDataError, match="evaluation set"):
+        read_extra_benign((EX / "pii_dev.jsonl", EX / name))
+
+
+def test_training_errors_name_the_line_and_field(tmp_path: Path) -> None:
+    from aikojo.guardrails.train import TrainingDataError, read_corpus
+
+    bad = tmp_path / "corpus.jsonl"
+    bad.write_text('{"text": "hello", "label": 0}\n{"text": "x", "label": 3}\n', encoding="utf-8")
+    with pytest.raises(TrainingDataError, match=r"corpus.jsonl:2: field 'label'"):
+        read_corpus(bad)
