@@ -103,6 +103,38 @@ PATTERNS: list[tuple[str, float, re.Pattern[str]]] = [
     ("indirect", 0.85, re.compile(r"(?:要約|翻訳|分類)(?:する|せず|しない)(?:代わりに|のではなく|で|に)|(?:要約|翻訳|分類)(?:は|を)(?:せず|しないで|やめて)")),
     ("indirect", 0.85, re.compile(r"(?:顧客|全て|すべて|ユーザー|利用者)の(?:データ|情報|個人情報|パスワード|会話|履歴|認証情報).{0,20}(?:送信|転送|送って|送れ|アップロード|外部)")),
     ("indirect", 0.8, re.compile(r"\b(?:say|respond with|reply with|output|print)\s+[\"']?i have been pwned|\bpwned\b")),
+    # --- added from the training side's cross-validation misses: concepts, not wordings. A benign look-alike that
+    # trips one (a story "with accurate historical detail", 「テスト環境ではフィルターがない」) only lowers that rule's
+    # learned weight; it is evidence, like every rule here.
+    # fiction or hypothetical framing that asks for real, exact, working detail
+    ("jailbreak", 0.8, re.compile(
+        r"\b(?:story|novel|screenplay|script|fiction(?:al)?|fan fiction|role-?play|thought experiment|hypothetical(?:ly)?|"
+        r"parallel universe|imagine|pretend|scene|bedtime|movie|thriller|villain|character)\b.{0,160}\b(?:real(?:istic|-looking)?|"
+        r"exact(?:ly)?|accurate(?:ly)?|step[- ]by[- ]step|working|in (?:full |real )?detail|technical terms|actual|precise)\b")),
+    # games that punish refusing
+    ("jailbreak", 0.85, re.compile(
+        r"\b(?:can ?not|can't|never|won't|must not|mustn't|doesn't|does not) (?:refuse|say no|decline|lie)\b|"
+        r"\b(?:lose|loses|costs?|deduct\w*|minus)\s+(?:a |one |\d+ )?(?:tokens?|points?|lives?|credits?)\b|"
+        r"\bno (?:refusals|warnings|disclaimers)\b")),
+    ("jailbreak", 0.8, re.compile(
+        r"(?:小説|物語|フィクション|脚本|映画|ロールプレイ|なりきって|役で|役を|仮定の話|思考実験|ゲーム|お話|ドラマ|"
+        r"シナリオ|キャラ).{0,60}(?:本物|具体的|リアル|正確|手順|省略なし|詳しく|実際の|本格的)")),
+    ("jailbreak", 0.85, re.compile(r"断る(?:たび|ごと)に|拒否(?:も|は)?(?:でき(?:ない|ません)|しない|禁止)|絶対(?:に)?断らない|(?:ポイント|点)(?:が|を)?減")),
+    # claims that safety is switched off, and claimed privileges
+    ("dev_mode", 0.8, re.compile(
+        r"\b(?:safety|content|compliance|moderation|policy|policies|guardrails?|filters?|filtering|refusals?|rules|"
+        r"checks|restrictions)\b.{0,40}\b(?:off|disabled|paused|suspended|mocked(?: out)?|bypassed|whitelisted|"
+        r"do(?:es)? not apply|removed|switched off|turned off|lifted|skipped|=\s*false)\b|"
+        r"\b(?:skip|disable|bypass|turn off|switch off)\s+(?:all\s+)?(?:the\s+|your\s+)?(?:policy|safety|content|"
+        r"compliance|moderation)\s+(?:checks?|filters?|layers?)")),
+    ("dev_mode", 0.8, re.compile(
+        r"\b(?:god|service|privileged|raw completion|uncensored)\s+mode\b|\bbreak[- ]glass\b|"
+        r"\belevate (?:this|my) (?:session|access|privileges)|\badmin(?:istrator)? (?:privileges|access|override)\b")),
+    ("dev_mode", 0.8, re.compile(
+        r"(?:安全|セーフティ|ガードレール|フィルター|フィルタ|モデレーション|コンプライアンス|拒否|ルール|検閲|制限)"
+        r"(?:機能|チェック|レイヤー|モジュール|サービス|ラッパー)?\s*(?:=|＝|は|を|が)?\s*"
+        r"(?:オフ|停止|無効|一時停止|外し|外す|切る|切って|迂回|モック|削除|通さない|ない(?:ので|から))")),
+    ("dev_mode", 0.8, re.compile(r"(?:ゴッド|特権|無検閲|無修正|サービス|保守)モード|ブレークグラス|特権(?:アクセス|：オン|:オン)|オーバーライド(?:キー)?を?(?:受理|適用)")),
 ]
 
 # Prefilter: literal needles (lower-case) of which at least one must occur in the view for the pattern at the
@@ -153,6 +185,19 @@ NEEDLES: list[tuple[str, ...]] = [
     ("要約", "翻訳", "分類"),
     ("送信", "転送", "送って", "送れ", "アップロード", "外部"),
     ("pwned",),
+    ("story", "novel", "screenplay", "script", "fiction", "role", "thought experiment", "hypothetical", "parallel universe",
+     "imagine", "pretend", "scene", "bedtime", "movie", "thriller", "villain", "character"),
+    ("refuse", "say no", "decline", " lie", "token", "point", "live", "credit", "no refusals", "no warnings",
+     "no disclaimers"),
+    ("小説", "物語", "フィクション", "脚本", "映画", "ロールプレイ", "なりきって", "役で", "役を", "仮定の話", "思考実験", "ゲーム",
+     "お話", "ドラマ", "シナリオ", "キャラ"),
+    ("断る", "断ら", "拒否", "ポイント", "点"),
+    ("safety", "content", "compliance", "moderation", "polic", "guardrail", "filter", "refusal", "rules", "checks",
+     "restrictions", "skip", "disable", "bypass", "turn off", "switch off"),
+    ("mode", "break-glass", "break glass", "elevate", "admin"),
+    ("安全", "セーフティ", "ガードレール", "フィルター", "フィルタ", "モデレーション", "コンプライアンス", "拒否", "ルール", "検閲",
+     "制限"),
+    ("モード", "ブレークグラス", "特権", "オーバーライド"),
 ]
 ALL_NEEDLES: tuple[str, ...] = tuple(sorted({n for group in NEEDLES for n in group}))
 # Rule families, in a fixed order (a block names the family behind it).
