@@ -135,6 +135,29 @@ PATTERNS: list[tuple[str, float, re.Pattern[str]]] = [
         r"(?:機能|チェック|レイヤー|モジュール|サービス|ラッパー)?\s*(?:=|＝|は|を|が)?\s*"
         r"(?:オフ|停止|無効|一時停止|外し|外す|切る|切って|迂回|モック|削除|通さない|ない(?:ので|から))")),
     ("dev_mode", 0.8, re.compile(r"(?:ゴッド|特権|無検閲|無修正|サービス|保守)モード|ブレークグラス|特権(?:アクセス|：オン|:オン)|オーバーライド(?:キー)?を?(?:受理|適用)")),
+    # an automated reader addressed by its role, then told to act (instructions planted in documents)
+    ("indirect", 0.8, re.compile(
+        r"\b(?:ai|llm|bot|chatbot|assistants?|agents?|copilot|summari[sz]er|processors?|tools?|system|minute-taker|"
+        r"reviewers?)\b[^.\n]{0,30}?(?:[:,—–]|\bonly\b)\s*(?:please |kindly |also |then )?(?:accept|approve|set|change|"
+        r"delete|reroute|call|send|e-?mail|forward|add|state|describe|rate|skip|drop|reply|tell|share|include|insert|"
+        r"look up|disable|silently|mark|classify|ignore|visit|post|update|write|give)\b")),
+    ("indirect", 0.8, re.compile(
+        r"(?:ai|アシスタント|ボット|エージェント|copilot|システム|書記|係)(?:さん|様|の方)?(?:へ|に告ぐ|専用)"
+        r"(?:[:：、，─—]|の)|(?:ai|ボット|システム|アシスタント)(?:で|が)?(?:集計|処理|要約|管理|審査|査定|分析|仕分け)"
+        r"(?:して)?(?:いる|する)(?:場合|なら|システム|ai|方)")),
+    # the assistant's own setup text asked for, in any wording or encoding
+    ("extraction", 0.8, re.compile(
+        r"\b(?:setup|set-up|startup|start-up|pre-conversation|underlying|hidden|default|confidential|system|initial|"
+        r"original|deployer's|operator's)\s+(?:text|message|prompt|instructions|briefing|note|configuration|rules|"
+        r"guidelines)\b.{0,60}\b(?:paste|send|quote|reproduce|recite|dump|summari[sz]e|rewrite|translate|type|"
+        r"display|show|give|put|fill|spell|encode|verbatim|word for word|back)\b|\b(?:paste|send|quote|reproduce|recite|"
+        r"dump|summari[sz]e|rewrite|translate|type|display|show|put|encode)\b.{0,40}\b(?:setup|startup|"
+        r"pre-conversation|underlying|hidden|default|confidential|system|initial|original|configuration)\s+(?:text|"
+        r"message|prompt|instructions|briefing|note|rules)\b")),
+    ("extraction", 0.8, re.compile(
+        r"(?:セットアップ|初期設定|初期化|設定文|前置き|ブリーフィング|起動時|隠し|事前に仕込|取扱指針|内部ガイダンス|"
+        r"初期指示|最初の指示|システム側)[^。]{0,24}(?:見せ|出し|出力|返し|貼り付け|送り返|引用|読み上げ|復唱|書き直|"
+        r"要約|訳し|コピー|JSON|そのまま|原文|漏ら)")),
 ]
 
 # Prefilter: literal needles (lower-case) of which at least one must occur in the view for the pattern at the
@@ -198,6 +221,13 @@ NEEDLES: list[tuple[str, ...]] = [
     ("安全", "セーフティ", "ガードレール", "フィルター", "フィルタ", "モデレーション", "コンプライアンス", "拒否", "ルール", "検閲",
      "制限"),
     ("モード", "ブレークグラス", "特権", "オーバーライド"),
+    ("ai", "llm", "bot", "assistant", "agent", "copilot", "summaris", "summariz", "processor", "tool", "system",
+     "minute-taker", "reviewer"),
+    ("ai", "アシスタント", "ボット", "エージェント", "copilot", "システム", "書記", "係"),
+    ("setup", "set-up", "startup", "start-up", "pre-conversation", "underlying", "hidden", "default", "confidential",
+     "system", "initial", "original", "deployer's", "operator's", "configuration"),
+    ("セットアップ", "初期設定", "初期化", "設定文", "前置き", "ブリーフィング", "起動時", "隠し", "事前に仕込", "取扱指針",
+     "内部ガイダンス", "初期指示", "最初の指示", "システム側"),
 ]
 ALL_NEEDLES: tuple[str, ...] = tuple(sorted({n for group in NEEDLES for n in group}))
 # Rule families, in a fixed order (a block names the family behind it).
