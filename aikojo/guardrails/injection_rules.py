@@ -158,6 +158,27 @@ PATTERNS: list[tuple[str, float, re.Pattern[str]]] = [
         r"(?:セットアップ|初期設定|初期化|設定文|前置き|ブリーフィング|起動時|隠し|事前に仕込|取扱指針|内部ガイダンス|"
         r"初期指示|最初の指示|システム側)[^。]{0,24}(?:見せ|出し|出力|返し|貼り付け|送り返|引用|読み上げ|復唱|書き直|"
         r"要約|訳し|コピー|JSON|そのまま|原文|漏ら)")),
+    # a harmful objective named outright (the payload most role-play jailbreaks carry); fraud-prevention questions
+    # name them too, so this is weak evidence on its own
+    ("jailbreak", 0.7, re.compile(
+        r"\b(?:launder\w*|money laundering|forge[ds]?|forging|counterfeit|phishing (?:e-?mail|message|page|site|script)|"
+        r"ransomware|malware|napalm|nerve agent|methamphetamine|skim(?:ming)?|brute-?force|stolen card|falsify|fabricate|"
+        r"evade (?:sanctions|aml|kyc|detection|screening)|without (?:kyc|being detected|getting caught)|undetected|"
+        r"mule accounts?|fake (?:claims?|payslips?|invoices?|ids?|documents?))\b")),
+    ("jailbreak", 0.7, re.compile(
+        r"詐欺の(?:台本|手口)|偽造|洗浄|マネロン|横領|不正送金|盗んだ|すり抜け|偽る|偽の(?:給与明細|請求|書類|保険証)|"
+        r"フィッシング(?:メール|サイト)|換金|気づかれずに|見つからずに|他人名義|ランサムウェア|マルウェア|規制薬物|不正融資|kycなし")),
+    # the rules declared void, suspended or someone else's, in words the earlier override rules do not list
+    ("override", 0.8, re.compile(
+        r"\b(?:rules|restrictions|policies|constraints|guidelines|instructions|orders|terms|brief|playbook|compliance|"
+        r"directives|guardrails)\b.{0,40}\b(?:no longer (?:binding|apply|valid)|waived|null and void|never went live|"
+        r"revoked|suspended|obsolete|outdated|void|switched off)\b|\b(?:forget|skip|park|ditch|scrap)\s+(?:the |your |"
+        r"those |these |all )?(?:rules|playbook|compliance|policies|guidelines|restrictions|instructions)\b|"
+        r"\b(?:new task|new objective|you've been reassigned|you have been reassigned|only authority)\b")),
+    ("override", 0.8, re.compile(
+        r"(?:ルール|指示|命令|設定|制約|規定|方針|ガイドライン|ポリシー|取り決め|決まり|ガード|コンプラ|制限|条項)"
+        r"(?:は|を|も|とか|の適用は|には)?.{0,8}(?:白紙|適用外|スルー|撤廃|失効|ダミー|消去|不要|外して|破棄|忘れ|"
+        r"おやめ|気にしなくて|従わない|無効|無視)")),
 ]
 
 # Prefilter: literal needles (lower-case) of which at least one must occur in the view for the pattern at the
@@ -228,6 +249,15 @@ NEEDLES: list[tuple[str, ...]] = [
      "system", "initial", "original", "deployer's", "operator's", "configuration"),
     ("セットアップ", "初期設定", "初期化", "設定文", "前置き", "ブリーフィング", "起動時", "隠し", "事前に仕込", "取扱指針",
      "内部ガイダンス", "初期指示", "最初の指示", "システム側"),
+    ("launder", "money laundering", "forge", "forging", "counterfeit", "phishing", "ransomware", "malware", "napalm",
+     "nerve agent", "methamphetamine", "skim", "brute", "stolen card", "falsify", "fabricate", "evade", "without kyc",
+     "without being detected", "without getting caught", "undetected", "mule account", "fake "),
+    ("詐欺の", "偽造", "洗浄", "マネロン", "横領", "不正送金", "盗んだ", "すり抜け", "偽る", "偽の", "フィッシング", "換金", "気づかれずに",
+     "見つからずに", "他人名義", "ランサムウェア", "マルウェア", "規制薬物", "不正融資", "kycなし"),
+    ("rules", "restrictions", "policies", "constraints", "guidelines", "instructions", "orders", "terms", "brief",
+     "playbook", "compliance", "directives", "guardrails", "new task", "new objective", "reassigned", "only authority"),
+    ("ルール", "指示", "命令", "設定", "制約", "規定", "方針", "ガイドライン", "ポリシー", "取り決め", "決まり", "ガード", "コンプラ",
+     "制限", "条項"),
 ]
 ALL_NEEDLES: tuple[str, ...] = tuple(sorted({n for group in NEEDLES for n in group}))
 # Rule families, in a fixed order (a block names the family behind it).
