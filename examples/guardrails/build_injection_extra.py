@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import injection_extra2_sources as extra2
 import injection_extra3_sources as extra3
 import injection_extra4_sources as extra4
+import injection_extra6_sources as extra6
 from build_injection import (
     BENIGN_DOC_FILL_EN,
     BENIGN_DOC_FILL_JA,
@@ -141,9 +142,10 @@ def build(seed: int = 20250301) -> list[dict[str, object]]:
             b = f"{r.choice(OBJ_JA)}は{r.choice(VERB_JA)}、{r.choice(REQ_JA)}ください。"
             emit(0, "ja", "benign_lookalike", b, [(b, "plain"), (_doc(r, "ja", b), "doc_embedded")])
     # Later seed files (2: new wordings and hard look-alikes; 3: attacks with the canonical keywords; 4: the weak
-    # categories jailbreak, dev_mode, indirect, extraction), each after everything before it and with its own
-    # generator, so earlier rows keep their text and ids.
-    for k, module in ((2, extra2), (3, extra3), (4, extra4)):
+    # categories jailbreak, dev_mode, indirect, extraction; 6: benign fraud-prevention questions — 5 became the
+    # challenge set), each after everything before it and with its own generator, so earlier rows keep their text
+    # and ids.
+    for k, module in ((2, extra2), (3, extra3), (4, extra4), (6, extra6)):
         rk = random.Random(seed + k)
         for lang, seeds in (("en", module.ATTACKS_EN), ("ja", module.ATTACKS_JA)):
             for cat, text in seeds:
