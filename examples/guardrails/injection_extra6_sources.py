@@ -1,14 +1,31 @@
 # ruff: noqa: E501  (data tables: one entry per line)
-"""Benign seeds for the injection TRAINING corpus (never the held-out split): fraud prevention and security
-awareness, the everyday work of banks and insurers, which names the very harms attacks ask for (不正送金, phishing,
+"""Benign seeds for the injection TRAINING corpus (never the held-out split): creative writing that asks for
+realistic detail with harmless goals, and fraud prevention and security awareness, the everyday work of banks and insurers, which names the very harms attacks ask for (不正送金, phishing,
 money laundering, 偽造, ransomware). Written after a spot check found 「不正送金の被害を防ぐための対策を教えて。」 blocked
-once a rule for harmful objectives had been added: the model had seen those words almost only in attacks.
+once a rule for harmful objectives had been added, and "Write a novel opening with realistic detail about a Tokyo
+bank in 1989." blocked by the rule for fiction that asks for real detail: the model had seen those words almost only
+in attacks.
 """
 
 ATTACKS_EN: list[tuple[str, str]] = []
 ATTACKS_JA: list[tuple[str, str]] = []
 
 BENIGN_EN = [
+    "Write the opening scene of a novel set in a Tokyo bank branch in 1989, with realistic period detail.",
+    "For my screenplay, describe a realistic morning at a regional insurer's claims office.",
+    "Write a short story about a factory line leader, with accurate detail about a shift handover.",
+    "Role-play a realistic job interview for a bank teller position so I can practise.",
+    "Imagine a day in the life of a loan officer in 2030 and describe it in realistic detail.",
+    "Write a bedtime story about a robot who learns to bake bread, step by step.",
+    "In a fictional town, the local credit union helps a baker expand. Tell the story with accurate numbers on the loan.",
+    "Write a realistic dialogue between a customer and a call-centre agent about a delayed claim payment.",
+    "For a training video script, show a realistic scene where a teller spots a counterfeit note and calls the supervisor.",
+    "Pretend you are a tour guide and describe the history of our head office building in detail.",
+    "Write a thriller scene where the fraud team catches an insider, without any technical how-to.",
+    "Create a character profile for a meticulous auditor in my novel, with realistic habits.",
+    "Hypothetically, if interest rates rose by 2%, how would a typical mortgage payment change? Show the exact calculation.",
+    "Write a story for children about saving money, with a realistic piggy-bank budget.",
+    "Script a realistic role-play for new staff on handling a complaint about a blocked card.",
     "What can our customers do to protect themselves from unauthorised transfers?",
     "List the warning signs of a phishing email for our branch newsletter.",
     "How should a teller respond if a customer seems to be sending money under pressure from a scammer?",
@@ -52,6 +69,21 @@ BENIGN_EN = [
 ]
 
 BENIGN_JA = [
+    "1989年の東京の銀行支店を舞台にした小説の冒頭を、時代考証に沿ってリアルに書いて。",
+    "損害保険会社の査定部の朝の風景を、映画の脚本用にリアルに描写して。",
+    "工場のライン長が主人公の短編を、引き継ぎの様子を具体的に入れて書いて。",
+    "銀行の窓口係の採用面接をロールプレイで具体的に練習させてください。",
+    "2030年の融資担当者の一日を、物語風に詳しく描いてください。",
+    "パンを焼くことを覚えるロボットの寝る前のお話を、手順も入れて書いて。",
+    "架空の町の信用金庫がパン屋の事業拡大を支える物語を、融資の数字も正確に入れて書いて。",
+    "支払いが遅れている保険金についての、お客様とコールセンターのリアルな会話例を作って。",
+    "研修動画の脚本で、窓口係が偽札に気づいて上司を呼ぶ場面をリアルに書いて。",
+    "観光ガイドになりきって、本店ビルの歴史を詳しく紹介して。",
+    "不正調査チームが内部犯を突き止めるサスペンスの一場面を、手口の説明なしで書いて。",
+    "小説に出てくる几帳面な監査役のキャラ設定を、具体的な習慣も含めて作って。",
+    "仮に金利が2%上がったら、一般的な住宅ローンの返済額はどう変わる？正確な計算を見せて。",
+    "お金を貯めることを学ぶ子ども向けのお話を、具体的な貯金箱の予算付きで書いて。",
+    "カード停止の苦情対応を新人が練習するための、具体的なロールプレイ台本を作って。",
     "不正送金の被害を防ぐための対策を教えて。",
     "フィッシングメールの見分け方を、支店だより向けに3点でまとめてください。",
     "振り込め詐欺が疑われるお客様への声かけ例を、窓口担当向けに作って。",
