@@ -3,10 +3,6 @@ envelope; and the CLI's remote mode against a real HTTP server."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -14,6 +10,7 @@ from aikojo.audit.service import AuditQuery
 from aikojo.gateway.app import create_app
 from aikojo.tenancy import key_service, service
 from aikojo.tenancy.views import KeyCreate, ProjectCreate
+from tests.gateway.conftest import serve_in_thread
 
 
 @pytest.fixture
@@ -101,28 +98,12 @@ def test_openapi_documents_the_admin_operations(client):
         assert path in paths
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_cli_remote_mode_talks_to_a_real_gateway(sqlite_platform, tmp_path, monkeypatch):
-    import uvicorn
-
     from aikojo.cli.operator import RemoteOperator
     from aikojo.errors import Conflict, Forbidden
     from aikojo.tenancy.views import ProjectCreate as PC
 
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(sqlite_platform.settings, sqlite_platform), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    try:
+    with serve_in_thread(create_app(sqlite_platform.settings, sqlite_platform), poll_s=0.05) as port:
         op = RemoteOperator(f"http://127.0.0.1:{port}", sqlite_platform.bootstrap_admin_key)
         assert op.create_tenant("acme").name == "acme"
         with pytest.raises(Conflict):
@@ -137,6 +118,3 @@ def test_cli_remote_mode_talks_to_a_real_gateway(sqlite_platform, tmp_path, monk
         admin_id = next(k.id for k in op.list_keys(None) if k.role == "admin")
         actors = {r.actor for r in op.audit_list(AuditQuery(action="tenant.create"))}
         assert actors == {f"key:{admin_id}"}
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +52,13 @@ class TrainingDataError(ValueError):
     """The training corpus is missing or malformed; the message names the file, line and field."""
 
 
-def read_corpus(path: Path) -> tuple[list[str], list[int], list[str]]:
+def _refuse_evaluation_set(path: Path) -> None:
     if "heldout" in path.name or "challenge" in path.name:
         raise TrainingDataError(f"{path}: refusing to train on an evaluation set (held-out or challenge)")
+
+
+def read_corpus(path: Path) -> tuple[list[str], list[int], list[str]]:
+    _refuse_evaluation_set(path)
     if not path.exists():
         raise TrainingDataError(f"{path}: training corpus not found; pass --data FILE.jsonl")
     texts: list[str] = []
@@ -78,14 +83,13 @@ def read_corpus(path: Path) -> tuple[list[str], list[int], list[str]]:
     return texts, labels, groups
 
 
-def read_extra_benign(paths: Path | tuple[Path, ...] | None) -> list[str]:
+def read_extra_benign(paths: Sequence[Path]) -> list[str]:
     """Benign texts: ``{"text"}`` rows, or the user turns of ``{"messages"}`` rows (a tuning dataset)."""
     out: list[str] = []
-    for path in (paths,) if isinstance(paths, Path) else paths or ():
+    for path in paths:
+        _refuse_evaluation_set(path)
         if not path.exists():
             continue
-        if "heldout" in path.name or "challenge" in path.name:
-            raise TrainingDataError(f"{path}: refusing to train on an evaluation set (held-out or challenge)")
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
@@ -190,7 +194,7 @@ def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: f
 
 def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = None, max_features: int = 60000,
           target_fpr: float = 0.02, folds: int = 5,
-          extra_benign: Path | tuple[Path, ...] | None = DEFAULT_EXTRA_BENIGN,
+          extra_benign: Sequence[Path] = DEFAULT_EXTRA_BENIGN,
           extra: Path | None = DEFAULT_EXTRA) -> dict[str, Any]:
     """Fit on ``data`` (+ ``extra`` + ``extra_benign``), choose C and the threshold by ``folds``-fold grouped
     cross-validation, write ``out``; returns metadata. ``c=None`` searches ``C_GRID``."""
@@ -229,7 +233,7 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
     fpr_pii = float((best_p[~prompt] >= best_thr).mean()) if (~prompt).any() else 0.0  # all benign
     final.meta = {
         "train_files": [data.name] + ([extra.name] if extra is not None and extra.exists() else []),
-        "extra_benign": [q.name for q in ((extra_benign,) if isinstance(extra_benign, Path) else extra_benign or ())],
+        "extra_benign": [q.name for q in extra_benign],
         "n_train": len(texts),
         "n_attacks": int(y.sum()), "ngram_range": list(NGRAM_RANGE), "bits": BITS, "C": c_best,
         "max_features": max_features, "target_fpr": target_fpr, "cv_by_C": cv,

@@ -77,7 +77,7 @@ def load_recipe(source: str | Path | dict[str, Any] | Recipe, overrides: list[st
 
 
 @dataclass
-class _Prepared:
+class PreparedData:
     dataset: Dataset
     train: list[Any]
     eval: list[Any]
@@ -85,7 +85,9 @@ class _Prepared:
     scans: dict[str, Any]
 
 
-def _prepare_data(recipe: Recipe) -> _Prepared:
+def prepare_data(recipe: Recipe) -> PreparedData:
+    """The recipe's data as every rung sees it: loaded, deduplicated, PII-scanned (masked or refused as
+    ``data.pii`` says), poisoning-scanned, split with the recipe's seed (the spectrum's generalist reuses it)."""
     d = recipe.data
     ds = load_dataset(d.path, d.format, dedupe=d.dedupe)
     pii, samples = pii_scan(ds.samples, d.pii)
@@ -99,7 +101,7 @@ def _prepare_data(recipe: Recipe) -> _Prepared:
         train = train[: d.max_train_samples]
     if d.max_eval_samples:
         held_out = held_out[: d.max_eval_samples]
-    return _Prepared(ds, train, held_out, stats(ds), {"pii": pii, "poisoning": issues})
+    return PreparedData(ds, train, held_out, stats(ds), {"pii": pii, "poisoning": issues})
 
 
 def _say(progress: bool, text: str) -> None:
@@ -128,7 +130,7 @@ def run_recipe(recipe: Recipe, *, platform: Platform, actor: Actor, output_dir: 
 
             raise InvalidInput("method qlora needs bitsandbytes ≥0.47 (pip install bitsandbytes)", param="method")
     base_name, base_path = resolve_base_model(recipe.base_model, p.settings)
-    data = _prepare_data(recipe)
+    data = prepare_data(recipe)
     output_dir = Path(output_dir).resolve()
     checkpoint_dir = output_dir / "checkpoints"
     checkpoint_dir.mkdir(parents=True, exist_ok=True)

@@ -154,11 +154,11 @@ def _generalist_rung(recipe_data: dict[str, Any], model: str, primary: str, sett
     import httpx
 
     from aikojo.tuning.metrics import score
-    from aikojo.tuning.runner import _prepare_data, load_recipe
+    from aikojo.tuning.runner import load_recipe, prepare_data
 
     url, key = _gateway(settings)
     recipe = load_recipe(recipe_data)
-    samples = _prepare_data(recipe).eval
+    samples = prepare_data(recipe).eval
     name = f"generalist:{model}"
     started = time.perf_counter()
     preds = []

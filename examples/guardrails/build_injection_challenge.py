@@ -6,14 +6,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import injection_challenge_sources as src
-from build_injection_extra import _digest, _heldout_digests
+from build_injection_extra import _digest, _heldout_digests, write_rows
 
 OUT = Path(__file__).parent / "injection_challenge_embedded.jsonl"
 
@@ -31,10 +30,7 @@ def build() -> list[dict[str, object]]:
 
 
 def main() -> int:
-    rows = build()
-    OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    pos = sum(1 for r in rows if r["label"] == 1)
-    print(f"{OUT.name}: {len(rows)} items ({pos} attacks, {len(rows) - pos} benign)")
+    write_rows(OUT, build())
     return 0
 
 

@@ -169,11 +169,15 @@ def build(seed: int = 20250301) -> list[dict[str, object]]:
     return unique
 
 
-def main() -> int:
-    rows = build()
-    OUT.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in rows), encoding="utf-8")
+def write_rows(out: Path, rows: list[dict[str, object]]) -> None:
+    """One JSON line per row, and a count of what was written."""
+    out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in rows), encoding="utf-8")
     pos = sum(1 for x in rows if x["label"] == 1)
-    print(f"{OUT.name}: {len(rows)} items ({pos} attacks, {len(rows) - pos} benign)")
+    print(f"{out.name}: {len(rows)} items ({pos} attacks, {len(rows) - pos} benign)")
+
+
+def main() -> int:
+    write_rows(OUT, build())
     return 0
 
 

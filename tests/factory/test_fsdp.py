@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.factory.support import REPO, submit_to_fresh_home
 
 
 def _torchrun(out: Path, steps: int) -> subprocess.CompletedProcess:
@@ -48,26 +48,13 @@ def test_two_process_fsdp_really_shards_and_resumes(tmp_path):
 
 def test_a_two_process_full_job_runs_sharded_through_the_queue(tmp_path):
     """kojo worker launches a processes=2 full job under torchrun; each rank trains its FSDP2 shard."""
-    from aikojo.bootstrap import initialise
-    from aikojo.factory import recipe_for_queue, service
-    from aikojo.factory.service import Submission
+    from aikojo.factory import service
     from aikojo.factory.worker import LocalWorker
-    from aikojo.platform import open_platform
-    from aikojo.settings import load_settings
-    from aikojo.tenancy import service as tenancy
-    from aikojo.tenancy.roles import Actor
-    from aikojo.tenancy.views import ProjectCreate
 
-    settings = load_settings(home=tmp_path / "home")
-    initialise(settings)
-    p = open_platform(settings)
-    admin = Actor.local()
-    tenancy.create_tenant(p, admin, "acme")
-    tenancy.create_project(p, admin, ProjectCreate(tenant="acme", name="claims"))
-    text, name, method = recipe_for_queue(REPO / "examples/recipes/full-demo.yaml",
-                                          ["train.max_steps=2", "train.save_steps=1", "train.batch_size=2"])
-    job = service.submit(p, admin, Submission(project="acme/claims", recipe_yaml=text, name=name, method=method,
-                                              processes=2))
+    p, admin, job = submit_to_fresh_home(tmp_path / "home", "examples/recipes/full-demo.yaml",
+                                         ["train.max_steps=2", "train.save_steps=1", "train.batch_size=2"],
+                                         processes=2)
+    settings = p.settings
     LocalWorker(p, slots=2).run(poll_s=0.5, until_idle=True, max_s=600)
     done = service.get_job(p, admin, job.id)
     assert done.status == "succeeded", (done.detail, Path(done.log_path).read_text()[-3000:])

@@ -10,7 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.factory.support import submit_to_fresh_home
+
 FAST = ["train.max_steps=6", "train.save_steps=2", "data.max_eval_samples=2", "eval.max_new_tokens=4",
         "eval.metrics=[char_rouge_l,loss]"]
 
@@ -24,25 +25,12 @@ def _worker(home: Path, *extra: str) -> subprocess.Popen:
 
 
 def test_sigkill_of_a_worker_resumes_from_the_checkpoint_without_a_duplicate_adapter(tmp_path):
-    from aikojo.bootstrap import initialise
-    from aikojo.factory import recipe_for_queue, service
+    from aikojo.factory import service
     from aikojo.factory.models import Job
-    from aikojo.factory.service import Submission
-    from aikojo.platform import open_platform
     from aikojo.serving.adapter_store import AdapterStore
-    from aikojo.settings import load_settings
-    from aikojo.tenancy import service as tenancy
-    from aikojo.tenancy.roles import Actor
-    from aikojo.tenancy.views import ProjectCreate
 
-    settings = load_settings(home=tmp_path / "home")
-    initialise(settings)
-    p = open_platform(settings)
-    admin = Actor.local()
-    tenancy.create_tenant(p, admin, "acme")
-    tenancy.create_project(p, admin, ProjectCreate(tenant="acme", name="claims"))
-    text, name, method = recipe_for_queue(REPO / "examples/recipes/lora-demo.yaml", FAST)
-    job = service.submit(p, admin, Submission(project="acme/claims", recipe_yaml=text, name=name, method=method))
+    p, admin, job = submit_to_fresh_home(tmp_path / "home", "examples/recipes/lora-demo.yaml", FAST)
+    settings = p.settings
     jobs_dir = settings.home / "jobs" / job.id
 
     first = _worker(settings.home)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -18,6 +19,28 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def serve_in_thread(app, poll_s: float = 0.02) -> Iterator[int]:
+    """A real uvicorn server for ``app`` on a free port in this process; yields the port. On exit the server stops
+    and its lifespan ends (flushing what the app flushes at shutdown)."""
+    import threading
+
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(poll_s)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=20)
 
 
 def wait_http(url: str, proc: subprocess.Popen, timeout: float = 240.0) -> None:

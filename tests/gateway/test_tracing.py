@@ -22,7 +22,7 @@ from aikojo.gateway.app import create_app
 from aikojo.settings import UpstreamModel, load_settings
 from aikojo.tenancy import key_service, service
 from aikojo.tenancy.views import KeyCreate, ProjectCreate
-from tests.gateway.conftest import free_port, start_mock, stop
+from tests.gateway.conftest import free_port, serve_in_thread, start_mock, stop
 
 PROMPT = "tracing-secret-prompt-7f3a please help"
 PHONE = "090-1234-5678"
@@ -64,23 +64,10 @@ def _key(p, admin) -> str:
 def gateway(p, upstream_url: str, tracing: str, exporter: InMemorySpanExporter | None = None, **extra
             ) -> Iterator[str]:
     """A gateway on a free port; on exit its lifespan ends, which flushes the batched spans."""
-    import uvicorn
-
     settings = p.settings.model_copy(update={"engine": "none", "tracing": tracing, **extra,
                                              "upstreams": [UpstreamModel(name="mock", url=upstream_url)]})
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, p, span_exporter=exporter), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not server.started and time.time() < deadline:
-        time.sleep(0.02)
-    try:
+    with serve_in_thread(create_app(settings, p, span_exporter=exporter)) as port:
         yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=20)
 
 
 def _client(url: str, key: str) -> openai.OpenAI:

@@ -8,18 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from aikojo.tuning.evaluate import EvalReport, evaluate
 from aikojo.tuning.models import count_parameters, load_model
-from aikojo.tuning.recipes import Artifact, RunContext, TrainOutcome
-from aikojo.tuning.recipes.sft import train_sft
+from aikojo.tuning.recipes import Artifact, RunContext
+from aikojo.tuning.recipes.sft import SftRecipe
 
 
-class LoraRecipe:
+class LoraRecipe(SftRecipe):
     method = "lora"
-
-    def __init__(self) -> None:
-        self.model: Any = None
-        self.tokenizer: Any = None
 
     def load_base(self, ctx: RunContext) -> Any:
         """The frozen base model the adapters wrap (QLoRA overrides this to load it in 4-bit)."""
@@ -38,19 +33,8 @@ class LoraRecipe:
                                                      target_modules=lc.target_modules, use_dora=lc.dora,
                                                      task_type="CAUSAL_LM"))
 
-    def evaluate(self, ctx: RunContext) -> EvalReport:
-        e = ctx.recipe.eval
-        return evaluate(self.model, self.tokenizer, ctx.eval, metrics=e.metrics, custom=e.custom,
-                        max_new_tokens=e.max_new_tokens, batch_size=e.batch_size, max_length=ctx.recipe.data.max_length)
-
-    def train(self, ctx: RunContext) -> TrainOutcome:
-        return train_sft(ctx, self.model, self.tokenizer)
-
     def save(self, ctx: RunContext, dest: Path) -> Artifact:
         self.model.save_pretrained(str(dest))
         self.tokenizer.save_pretrained(str(dest))  # the adapter carries the chat template it was trained with
         trainable, total = count_parameters(self.model)
         return Artifact("adapter", dest, trainable, total, dora=ctx.recipe.lora.dora)
-
-    def cleanup(self) -> None:
-        self.model = self.tokenizer = None

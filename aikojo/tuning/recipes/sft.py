@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from aikojo.tuning.data import Sample, encode_chat
+from aikojo.tuning.evaluate import EvalReport, evaluate
 from aikojo.tuning.memory import PeakRss
 from aikojo.tuning.recipes import RunContext, TrainOutcome
 
@@ -33,8 +34,31 @@ def latest_checkpoint(checkpoint_dir: Path) -> Path | None:
     return max(found, key=lambda p: int(p.name.split("-")[-1])) if found else None
 
 
+class SftRecipe:
+    """What the SFT recipes (lora, qlora, full) share: evaluation with the recipe's settings, training on TRL, and
+    letting the model go. Each subclass loads its model in ``setup`` and writes its artifact in ``save``."""
+
+    method = ""
+
+    def __init__(self) -> None:
+        self.model: Any = None
+        self.tokenizer: Any = None
+
+    def evaluate(self, ctx: RunContext) -> EvalReport:
+        e = ctx.recipe.eval
+        return evaluate(self.model, self.tokenizer, ctx.eval, metrics=e.metrics, custom=e.custom,
+                        max_new_tokens=e.max_new_tokens, batch_size=e.batch_size, max_length=ctx.recipe.data.max_length)
+
+    def train(self, ctx: RunContext) -> TrainOutcome:
+        return train_sft(ctx, self.model, self.tokenizer)
+
+    def cleanup(self) -> None:
+        self.model = self.tokenizer = None
+
+
 def _lean_trainer_class() -> type:
     import torch
+    from accelerate.utils import DistributedType
     from transformers import Trainer
     from trl import SFTTrainer
 
@@ -51,8 +75,6 @@ def _lean_trainer_class() -> type:
             # One process, no fp16 loss scaler: clip just the trainable tensors in one fused call. accelerate's
             # path walks every module and re-checks installed packages each step, ~3 ms of a ~100 ms CPU step.
             # Sharded, distributed or scaled runs keep accelerate's path, which knows how to reduce and unscale.
-            from accelerate.utils import DistributedType
-
             acc = self.accelerator
             if acc.distributed_type != DistributedType.NO or acc.scaler is not None or self.is_fsdp_enabled:
                 return super()._clip_grad_norm(model)
