@@ -151,6 +151,8 @@ def main() -> None:
     try:
         gateway("kojo", tmp / "home", key, KOJO_GUARDRAILS_ENABLED="false")
         gateway("kojo+guardrails", tmp / "home", key)
+        if args.baseline_tree:  # asked for by name: a row even with --no-extra-rows
+            procs.append(baseline_gateway(args.baseline_tree.resolve(), tmp / "baseline", up, targets))
         if not args.no_extra_rows:
             import redis
 
@@ -164,8 +166,6 @@ def main() -> None:
                 env["fsync_tmpfs_ms"] = fsync_ms(shm)
                 shm_key = make_home(shm / "home", ["mock"], **limits)
                 gateway("kojo, audit on tmpfs", shm / "home", shm_key, KOJO_GUARDRAILS_ENABLED="false")
-            if args.baseline_tree:
-                procs.append(baseline_gateway(args.baseline_tree.resolve(), tmp / "baseline", up, targets))
             lport = free_port()
             litellm = start_litellm(args.litellm, mock, lport)
             if litellm:
