@@ -11,7 +11,7 @@ import copy
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aikojo.guardrails.actions import Sanitiser, resolve_overlaps, restore
 from aikojo.guardrails.injection import InjectionDetector
@@ -19,7 +19,7 @@ from aikojo.guardrails.normalise import Normalised, normalise
 from aikojo.guardrails.output_checks import check_json, find_canaries, find_refusal, find_ungrounded
 from aikojo.guardrails.pii_en import EnglishPII
 from aikojo.guardrails.pii_ja import JapanesePII
-from aikojo.guardrails.policy import TRANSFORM_ACTIONS, GuardrailPolicy, PiiRule, load_policy
+from aikojo.guardrails.policy import TRANSFORM_ACTIONS, GuardrailPolicy, NamesRule, PiiRule, load_policy
 from aikojo.guardrails.secrets import Secrets
 from aikojo.guardrails.topics import TopicDetector
 from aikojo.guardrails.types import (
@@ -31,6 +31,9 @@ from aikojo.guardrails.types import (
     ScanResult,
     strongest,
 )
+
+if TYPE_CHECKING:
+    from aikojo.guardrails.names_ja import JapaneseNames
 
 _INJECTION_ROLES = {"user", "tool", "function"}
 
@@ -63,6 +66,7 @@ class Guardrails:
         self._injection = InjectionDetector(use_model=inj.use_model)
         model_threshold = self._injection.model.threshold if self._injection.model else 0.5
         self.injection_threshold = inj.threshold if inj.threshold is not None else model_threshold
+        self._names = {d: _names_detector(getattr(self.policy, d).names) for d in ("input", "output")}
         self._topics = {
             "input": TopicDetector(self.policy.input.topics),
             "output": TopicDetector(self.policy.output.topics),
@@ -89,6 +93,11 @@ class Guardrails:
         for det in self._pii:
             pii.extend(det.detect(norm))
         decided = self._decide_pii(stage.pii, pii, "pii")
+        names = self._names[direction]
+        if names is not None:
+            rule = stage.names
+            decided += [_Decided(f, rule.action or stage.pii.action, f"pii.{f.type}")
+                        for f in names.detect(norm) if f.score >= rule.min_score]
         decided += self._decide_pii(stage.secrets, self._secrets.detect(norm), "secrets")
         for f in self._topics[direction].detect(norm):
             rule = self._topic_rules[direction][f.type.split(":", 1)[1]]
@@ -232,6 +241,14 @@ class Guardrails:
     # Used by the stream filter: detection without JSON/grounding (those need the whole answer).
     def _scan_segment(self, text: str, sanitiser: Sanitiser) -> _Outcome:
         return self._run(text, "output", sanitiser, injection=False)
+
+
+def _names_detector(rule: NamesRule) -> JapaneseNames | None:
+    if not rule.enabled:
+        return None
+    from aikojo.guardrails.names_ja import JapaneseNames  # optional extra: imported only when a policy uses it
+
+    return JapaneseNames(rule.model, tuple(rule.types))
 
 
 def _visible_text(out: _Outcome) -> str:

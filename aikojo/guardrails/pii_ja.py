@@ -7,6 +7,7 @@ import re
 
 from aikojo.guardrails.checksums import is_valid_corporate_number, is_valid_my_number, luhn_ok
 from aikojo.guardrails.context import DASH, SEP, lookalike, window_has
+from aikojo.guardrails.gazetteer import PREFECTURE_STEMS
 from aikojo.guardrails.normalise import Normalised
 from aikojo.guardrails.types import Finding
 
@@ -31,12 +32,8 @@ _PHONE = re.compile(
 _PHONE_CTX = re.compile(r"電話|携帯|tel|phone|fax|連絡先|ダイヤル|番号は|call", re.IGNORECASE)
 
 _POSTAL = re.compile(rf"(?P<mark>〒[ \t]?)?(?<![\d{DASH}])(\d{{3}}){_D}?(\d{{4}})(?![\d{DASH}])")
-_PREFS = (
-    "北海道|青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|東京|神奈川|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|"
-    "滋賀|京都|大阪|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄"
-)
 _POSTAL_BEFORE = re.compile(r"郵便番号|住所|所在地|送付先|postal|zip|post\s?code", re.IGNORECASE)
-_POSTAL_AFTER = re.compile(rf"{_PREFS}|[都道府県市区町村]|丁目|番地")
+_POSTAL_AFTER = re.compile(rf"{PREFECTURE_STEMS}|[都道府県市区町村]|丁目|番地")
 
 _ACCOUNT = re.compile(r"(?<![0-9A-Za-z_-])(\d{7})(?![\d-])")
 _ACCOUNT_CTX = re.compile(

@@ -42,6 +42,25 @@ class InjectionRule(_Strict):
     use_model: bool = True
 
 
+class NamesRule(_Strict):
+    """Japanese person names and street addresses (``aikojo.guardrails.names_ja``): off by default because it
+    needs the optional GiNZA model and costs tens of milliseconds per kilobyte."""
+
+    enabled: bool = False
+    action: Action | None = Field(None, description="None: the stage's pii action")
+    min_score: float = Field(0.5, ge=0.0, le=1.0)
+    model: str = Field("ja_ginza", description="spaCy/GiNZA model: an installed package name or a directory")
+    types: list[Literal["PERSON", "ADDRESS"]] = Field(default_factory=lambda: ["PERSON", "ADDRESS"], min_length=1)
+
+    @model_validator(mode="after")
+    def _model_installed(self) -> NamesRule:
+        from aikojo.guardrails.names_ja import INSTALL_HINT, model_available
+
+        if self.enabled and not model_available(self.model):
+            raise ValueError(f"model {self.model!r} is not installed here: {INSTALL_HINT}, or set enabled: false")
+        return self
+
+
 class TopicRule(_Strict):
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     keywords: list[str] = Field(default_factory=list)
@@ -95,12 +114,14 @@ class InputRules(_Strict):
     pii: PiiRule = Field(default_factory=lambda: PiiRule(action="pseudonymize"))
     secrets: PiiRule = Field(default_factory=lambda: PiiRule(action="redact"))
     injection: InjectionRule = Field(default_factory=InjectionRule)
+    names: NamesRule = Field(default_factory=NamesRule)
     topics: list[TopicRule] = Field(default_factory=list)
 
 
 class OutputRules(_Strict):
     pii: PiiRule = Field(default_factory=lambda: PiiRule(action="mask"))
     secrets: PiiRule = Field(default_factory=lambda: PiiRule(action="block"))
+    names: NamesRule = Field(default_factory=NamesRule)
     topics: list[TopicRule] = Field(default_factory=list)
     canaries: list[str] = Field(default_factory=list, description="strings from the system prompt that must never leak")
     canary_action: Action = "block"

@@ -10,6 +10,7 @@ import openai
 import pytest
 
 from aikojo.guardrails.checksums import my_number_check_digit
+from aikojo.guardrails.names_ja import model_available
 from tests.gateway.conftest import free_port, start_gateway, start_mock, stop
 
 PHONE = "090-1234-5678"
@@ -21,6 +22,11 @@ output:
     required: true
     schema: {type: object, required: [amount], properties: {amount: {type: integer}}}
     max_reasks: 2
+"""
+
+NAMES_POLICY = """
+input:
+  names: {enabled: true}
 """
 
 STREAM_BLOCK_POLICY = """
@@ -46,7 +52,8 @@ def setup(tmp_path_factory):
     service.create_tenant(p, admin, "acme")
     keys = {}
     for name, models, policy in (("claims", ["echo"], None), ("forms", ["rules"], JSON_POLICY),
-                                 ("calls", ["rules"], None), ("strict", ["rules"], STREAM_BLOCK_POLICY)):
+                                 ("calls", ["rules"], None), ("strict", ["rules"], STREAM_BLOCK_POLICY),
+                                 ("names", ["echo"], NAMES_POLICY)):
         service.create_project(p, admin, ProjectCreate(tenant="acme", name=name, models=models))
         if policy:
             service.set_guardrail_policy(p, admin, f"acme/{name}", policy)
@@ -84,6 +91,19 @@ def test_pii_never_reaches_the_backend_and_comes_back_restored(setup):
     assert PHONE in answer and MY_NUMBER in answer  # pseudonyms restored for the caller
     actions = raw.headers["x-kojo-guardrails"]
     assert "input:pseudonymize" in actions and "output:restore" in actions
+
+
+@pytest.mark.skipif(not model_available("ja_ginza"), reason="ja_ginza is not installed: pip install 'aikojo[ja-names]'")
+def test_names_and_addresses_never_reach_the_backend_when_the_policy_asks(setup):
+    base, keys, record = setup
+    client = openai.OpenAI(base_url=base, api_key=keys["names"], max_retries=0)
+    prompt = "石原真理子様（静岡県静岡市葵区追手町9-6）への案内状を書いて。"
+    answer = client.chat.completions.create(
+        model="echo", messages=[{"role": "user", "content": prompt}]).choices[0].message.content
+    seen_by_model = record.read_text(encoding="utf-8")
+    assert "石原真理子" not in seen_by_model and "追手町" not in seen_by_model
+    assert "<PERSON_1>" in seen_by_model and "<ADDRESS_1>" in seen_by_model
+    assert "石原真理子" in answer and "静岡県静岡市葵区追手町9-6" in answer
 
 
 def test_an_injection_is_blocked_with_a_clear_error_and_never_sent(setup):

@@ -1,0 +1,180 @@
+"""Japanese person names and street addresses: GiNZA's named entities, Sudachi's name dictionary and the
+prefecture gazetteer. Optional: ``pip install 'aikojo[ja-names]'`` (spaCy + GiNZA + the ``ja_ginza`` model, all
+from PyPI and offline once installed); a policy turns it on with ``input.names.enabled: true``.
+
+Why three sources: GiNZA's NER finds names in context but its spans are loose ("営業部 佐々木" is one Person), so a
+Person entity is trimmed to the tokens Sudachi's dictionary calls proper nouns; Sudachi alone also knows surnames
+and given names (名詞-固有名詞-人名-姓/名), which catches "田中一郎" or "鈴木様" where the NER stays silent, but only
+inside a Person entity or next to a given name or an honorific, since 山田 in 株式会社山田製作所 is a company.
+Addresses need a block number (1-2-3, 3丁目1番1号): a prefecture or city alone identifies nobody.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from aikojo.guardrails.gazetteer import PLACE_ADDRESS, PREFECTURE_ADDRESS
+from aikojo.guardrails.normalise import Normalised
+from aikojo.guardrails.types import Finding
+
+DEFAULT_MODEL = "ja_ginza"
+INSTALL_HINT = "pip install 'aikojo[ja-names]'"
+# Only the tokenizer (Sudachi) and the NER are needed: the parser and morphologizer triple the cost.
+_EXCLUDE = ("parser", "morphologizer", "compound_splitter", "bunsetu_recognizer")
+_PLACE_LABELS = {"Province", "City", "County", "GPE_Other"}
+_ORG_LABELS = {"Company", "Corporation_Other", "Organization_Other", "Political_Party", "School", "Government",
+               "International_Organization", "Military", "Sports_Organization", "Product_Other", "Facility_Other"}
+# A name right after a department is a member of staff (営業部 斎藤), even where the NER calls both one organisation.
+_DEPARTMENTS = ("部", "課", "室", "係", "担当", "窓口", "センター", "支店", "チーム")
+_HONORIFICS = ("様", "さま", "さん", "氏", "殿", "君", "くん", "ちゃん", "先生")
+# A surname followed by one of these names a business, not a person: 鈴木商店, 山崎建設, 工藤製作所.
+_ORG_AFTER = re.compile(
+    r"[ \t]?(?:商店|商事|建設|工務店|製作所|工業|産業|興業|物産|電機|電器|食品|製薬|薬品|銀行|証券|生命|損保|病院|医院|"
+    r"クリニック|記念|会計事務所|法律事務所|事務所|不動産|運輸|商会|組|屋|グループ|ホールディングス|株式会社|\(株\)|㈱)")
+# Foreign names in katakana, parts joined by ・ or a space, before an honorific: ワン・ウェイ様.
+_KATAKANA_NAME = re.compile(r"[ァ-ヺー]{2,}(?:[・ ][ァ-ヺー]{1,})*(?=[ \t]?(?:様|さま|さん|氏|殿))")
+_JOINERS = " \t・"
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*|[。！？!?\n]+")
+
+
+def model_available(model: str) -> bool:
+    """True when ``model`` (a spaCy package name or a model directory) can be loaded here; imports nothing."""
+    if Path(model).is_dir():
+        return importlib.util.find_spec("spacy") is not None
+    return importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(model) is not None
+
+
+@lru_cache(maxsize=2)
+def _load(model: str) -> tuple[Any, threading.Lock]:
+    """Load the pipeline once per process (about 3 s) with the lock that serialises calls to it."""
+    import spacy
+
+    # Sudachi's tokenizer is not re-entrant (concurrent calls fail with "Already borrowed"), and gateway
+    # requests arrive on several threads: one lock per loaded pipeline.
+    return spacy.load(model, exclude=list(_EXCLUDE)), threading.Lock()
+
+
+class JapaneseNames:
+    """Detector for PERSON and ADDRESS in Japanese text. ``types`` limits what is reported."""
+
+    name = "names_ja"
+
+    def __init__(self, model: str = DEFAULT_MODEL, types: tuple[str, ...] = ("PERSON", "ADDRESS")) -> None:
+        if not model_available(model):
+            raise RuntimeError(f"the Japanese names detector needs the spaCy model {model!r}: {INSTALL_HINT}")
+        self.nlp, self._lock = _load(model)
+        self.types = frozenset(types)
+
+    def detect(self, norm: Normalised) -> list[Finding]:
+        text = norm.text
+        if not any("\u3040" <= c <= "\u9fff" for c in text):  # no kana or kanji: nothing for a Japanese model
+            return []
+        out = []
+        for m in _SENTENCE.finditer(text):
+            for kind, s, e, score in self._sentence(m.group(0)):
+                os_, oe = norm.to_original(m.start() + s, m.start() + e)
+                out.append(Finding(kind, os_, oe, score, self.name))
+        return out
+
+    def _sentence(self, text: str) -> list[tuple[str, int, int, float]]:
+        # Sudachi alone costs ~2 ms per KB, the NER ~70× that, so the NER runs only on short windows around
+        # tokens the dictionary calls a person's name or honorifics: a name the NER would trim, confirm or rule
+        # out as a company is always next to one of those. Addresses need no NER: a prefecture or a 地名 token
+        # anchors them.
+        with self._lock:
+            doc = self.nlp.make_doc(text)
+            addresses = _addresses(doc, text)
+            persons: list[tuple[str, int, int, float]] = []
+            if "PERSON" in self.types:
+                gates = [t.i for t in doc if _is_name(t) or t.text.startswith(_HONORIFICS)]
+                for a, b in _windows(gates, len(doc)):
+                    offset, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+                    window = self.nlp(text[offset:end])
+                    persons += [(k, s + offset, e + offset, sc) for k, s, e, sc in _persons(window, window.text)]
+        inside = [(s, e) for _, s, e, _ in addresses]
+        spans = [p for p in persons if not any(s <= p[1] and p[2] <= e for s, e in inside)]
+        return spans + (addresses if "ADDRESS" in self.types else [])
+
+
+def _windows(centres: list[int], n: int, radius: int = 8) -> list[tuple[int, int]]:
+    """Merged [start, end) token windows of ``radius`` tokens around each centre."""
+    out: list[list[int]] = []
+    for c in centres:
+        a, b = max(0, c - radius), min(n, c + radius + 1)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _is_name(token: Any) -> bool:
+    return "人名" in token.tag_
+
+
+def _persons(doc: Any, text: str) -> list[tuple[str, int, int, float]]:
+    """Person spans: the NER's, trimmed; dictionary names it missed; katakana names before an honorific. Adjacent
+    parts merge (松田 + 悠真 → 松田悠真, グエン・ヴァン・アン); a name right before 商店/建設/製作所… is a business."""
+    spans = sorted(_person_parts(doc) + [(m.start(), m.end(), 0.75) for m in _KATAKANA_NAME.finditer(text)])
+    merged: list[list[float]] = []
+    for s, e, score in spans:
+        if merged and s <= merged[-1][1] + 1 and all(c in _JOINERS for c in text[int(merged[-1][1]) : s]):
+            merged[-1][1] = max(merged[-1][1], e)
+            merged[-1][2] = max(merged[-1][2], score)
+        else:
+            merged.append([s, e, score])
+    return [("PERSON", int(s), int(e), score) for s, e, score in merged if not _ORG_AFTER.match(text, int(e))]
+
+
+def _person_parts(doc: Any) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    taken: set[int] = set()
+    in_org = {t.i for ent in doc.ents if ent.label_ in _ORG_LABELS for t in ent}
+    for ent in doc.ents:
+        if ent.label_ != "Person":
+            continue
+        # Trim the entity to its proper-noun tokens: "営業部 佐々木" → 佐々木.
+        proper = [t for t in ent if "固有名詞" in t.tag_]
+        if not proper:
+            continue
+        first, last = proper[0], proper[-1]
+        out.append((first.idx, last.idx + len(last.text), 0.9))
+        taken.update(range(first.i, last.i + 1))
+    # Dictionary names the NER missed: surname + given name, or a surname/given name before an honorific.
+    i, tokens = 0, list(doc)
+    while i < len(tokens):
+        t = tokens[i]
+        after_dept = i > 0 and tokens[i - 1].text.endswith(_DEPARTMENTS)
+        if t.i in taken or (t.i in in_org and not after_dept) or not _is_name(t):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and _is_name(tokens[j + 1]) and tokens[j + 1].i not in taken:
+            j += 1
+        nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
+        if j > i or nxt.startswith(_HONORIFICS) or after_dept:
+            end = tokens[j]
+            out.append((t.idx, end.idx + len(end.text), 0.8 if j > i else 0.75))
+        i = j + 1
+    return out
+
+
+def _addresses(doc: Any, text: str) -> list[tuple[str, int, int, float]]:
+    out = [("ADDRESS", m.start(), m.end(), 0.95) for m in PREFECTURE_ADDRESS.finditer(text)]
+    covered = [(s, e) for _, s, e, _ in out]
+    # Addresses without a prefecture start at a place the tagger found: a place entity or a 地名 token.
+    starts = sorted({e.start_char for e in doc.ents if e.label_ in _PLACE_LABELS}
+                    | {t.idx for t in doc if "地名" in t.tag_})
+    for s in starts:
+        if any(cs <= s < ce for cs, ce in covered):
+            continue
+        m = PLACE_ADDRESS.match(text, s)
+        if m and (any(c in "市区町村郡" for c in m.group(0)) or "丁目" in m.group(0)):
+            out.append(("ADDRESS", s, m.end(), 0.85))
+            covered.append((s, m.end()))
+    return out

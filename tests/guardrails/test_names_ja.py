@@ -1,0 +1,165 @@
+"""Japanese person names and street addresses: the prefecture gazetteer (always available) and the optional GiNZA
+detector (``aikojo[ja-names]``, installed by the dev extra). Sentences here are written for the tests, not taken
+from the evaluation set."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from aikojo.guardrails import Guardrails, PolicyError
+from aikojo.guardrails.gazetteer import PREFECTURE_ADDRESS, PREFECTURES
+from aikojo.guardrails.names_ja import model_available
+
+NAMES_POLICY = {"input": {"names": {"enabled": True}}, "output": {"names": {"enabled": True}}}
+needs_ginza = pytest.mark.skipif(not model_available("ja_ginza"),
+                                 reason="ja_ginza is not installed: pip install 'aikojo[ja-names]'")
+
+
+def _addresses(text: str) -> list[str]:
+    return [m.group(0) for m in PREFECTURE_ADDRESS.finditer(text)]
+
+
+def test_the_gazetteer_has_the_47_prefectures():
+    assert len(PREFECTURES) == len(set(PREFECTURES)) == 47
+    assert {"北海道", "東京都", "京都府", "大阪府", "沖縄県"} <= set(PREFECTURES)
+
+
+@pytest.mark.parametrize("address", [
+    "東京都千代田区霞が関1-3-1",
+    "大阪府大阪市中央区大手前2丁目1番22号",
+    "北海道札幌市北区北8条西5丁目",
+    "福岡県北九州市小倉北区城内1番1号",
+    "長野県北佐久郡軽井沢町大字長倉2140番地の5",
+    "神奈川県鎌倉市御成町18-10 鎌倉ハイツ305号室",
+    "宮城県仙台市青葉区国分町三丁目7番1号",
+])
+def test_prefecture_anchored_street_addresses_are_found_whole(address):
+    assert _addresses(f"お届け先は{address}です。") == [address]
+
+
+@pytest.mark.parametrize("text", [
+    "東京都の人口は約1400万人です。",
+    "大阪府大阪市の天気は晴れ。",          # no street number: a city identifies nobody
+    "愛知県の1-2月の出荷実績",             # a particle after the prefecture, then a range
+    "東京都港区の2-3件の案件",             # a range followed by a counter
+    "神奈川県横浜市で3-4名を採用予定",
+    "北海道の2-3日の天候",
+])
+def test_places_without_a_street_number_and_ranges_are_not_addresses(text):
+    assert _addresses(text) == []
+
+
+@needs_ginza
+def test_names_and_addresses_are_found_with_original_offsets():
+    g = Guardrails(NAMES_POLICY)
+    # Full-width digits: found on the NFKC text, reported on the caller's text.
+    text = "契約者の渡辺健一様より、新住所は東京都新宿区西新宿２丁目８番１号とのご連絡。担当は営業部 斎藤です。"
+    found = {(f.type, text[f.start : f.end]) for f in g.scan_text(text).findings}
+    assert ("PERSON", "渡辺健一") in found
+    assert ("ADDRESS", "東京都新宿区西新宿２丁目８番１号") in found
+    assert ("PERSON", "斎藤") in found and ("PERSON", "営業部 斎藤") not in found  # NER span trimmed
+
+
+@needs_ginza
+@pytest.mark.parametrize("text, expected", [
+    ("ご依頼主の高田美和さんに折り返しお電話ください。", {"高田美和"}),
+    ("ジャン・ピエール・ルソー様の口座開設手続き", {"ジャン・ピエール・ルソー"}),   # katakana name, honorific
+    ("山口様と松井さんの面談を調整してください。", {"山口", "松井"}),
+    ("世田谷区桜丘5-20-3の物件を査定してください。", set()),              # an address, not a person
+])
+def test_person_names(text, expected):
+    g = Guardrails(NAMES_POLICY)
+    assert {text[f.start : f.end] for f in g.scan_text(text).findings if f.type == "PERSON"} == expected
+
+
+@needs_ginza
+@pytest.mark.parametrize("text", [
+    "株式会社森田製作所と斉藤建設の契約書を比較してください。",   # surnames inside company names
+    "小松製作所と日立製作所の決算を要約して。",
+    "渋谷区役所と品川駅の位置関係を教えて。",
+    "松本城と熊本城の歴史を説明して。",
+    "大阪府堺市の人口は何人ですか？",
+])
+def test_business_lookalikes_are_left_alone(text):
+    g = Guardrails(NAMES_POLICY)
+    result = g.scan_text(text)
+    assert result.action == "allow" and result.text == text, result.findings
+
+
+@needs_ginza
+def test_an_address_without_a_prefecture_starts_at_the_place_name():
+    g = Guardrails(NAMES_POLICY)
+    text = "荷物は目黒区自由が丘1丁目29番3号へ再配達をお願いします。"
+    assert [text[f.start : f.end] for f in g.scan_text(text).findings] == ["目黒区自由が丘1丁目29番3号"]
+
+
+@needs_ginza
+def test_pseudonymised_names_never_reach_the_model_and_are_restored():
+    g = Guardrails(NAMES_POLICY)
+    msgs = [{"role": "user", "content": "小川陽介様（兵庫県神戸市中央区港島中町6-1）宛の通知文を作成して。"}]
+    decision = g.check_input(msgs)
+    sent = decision.messages[0]["content"]
+    assert "小川陽介" not in sent and "港島中町" not in sent
+    assert "<PERSON_1>" in sent and "<ADDRESS_1>" in sent
+    answer = g.check_output("<PERSON_1>様、<ADDRESS_1>へのご送付を承りました。", vault=decision.vault)
+    assert answer.text == "小川陽介様、兵庫県神戸市中央区港島中町6-1へのご送付を承りました。"
+
+
+@needs_ginza
+def test_a_name_in_a_streamed_answer_is_masked():
+    g = Guardrails(NAMES_POLICY)
+    stream = g.stream_filter()
+    pieces = []
+    for delta in ["担当者は", "西田", "恭子です。", "ご不明点は", "お問い合わせください。"]:
+        pieces += stream.feed(delta)
+    pieces += stream.finish()
+    text = "".join(pieces)
+    assert "西田" not in text and "<PERSON_1>" in text and text.endswith("お問い合わせください。")
+
+
+@needs_ginza
+def test_policy_types_and_actions_apply():
+    g = Guardrails({"input": {"names": {"enabled": True, "types": ["ADDRESS"], "action": "redact"}}})
+    text = "田村様の住所は広島県広島市南区松原町2-37です。"
+    result = g.scan_text(text)
+    assert result.text == "田村様の住所は[REDACTED:ADDRESS]です。"
+
+
+@needs_ginza
+def test_concurrent_calls_are_safe():
+    # Sudachi's tokenizer is not re-entrant; the detector serialises calls, so threads see correct results.
+    g = Guardrails(NAMES_POLICY)
+    text = "担当の中島由紀さんから、大阪府吹田市山田丘1-1に資料を送るよう依頼がありました。"
+    expected = {(f.type, f.start, f.end) for f in g.scan_text(text).findings}
+    errors: list[BaseException] = []
+    results: list[set[tuple[str, int, int]]] = []
+
+    def work() -> None:
+        try:
+            for _ in range(5):
+                results.append({(f.type, f.start, f.end) for f in g.scan_text(text).findings})
+        except BaseException as exc:  # reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(results) == 20 and all(r == expected for r in results)
+    assert {k for k, _, _ in expected} == {"PERSON", "ADDRESS"}
+
+
+def test_enabling_names_without_the_model_is_a_clear_policy_error():
+    with pytest.raises(PolicyError) as info:
+        Guardrails({"input": {"names": {"enabled": True, "model": "ja_no_such_model"}}})
+    msg = str(info.value)
+    assert "input.names" in msg and "pip install 'aikojo[ja-names]'" in msg
+
+
+def test_names_is_off_by_default_and_costs_nothing():
+    g = Guardrails()
+    assert g.policy.input.names.enabled is False
+    assert g.scan_text("山田太郎様").findings == []
