@@ -73,7 +73,10 @@ def scan(file: Path = typer.Argument(..., help="JSONL with {\"id\", \"text\"} pe
 @app.command("train")
 def train(data: Path | None = typer.Option(None, "--data", help="training JSONL {text, label}; default: shipped"),
           out: Path | None = typer.Option(None, "--out", help="model file (default: the packaged model)"),
-          target_fpr: float = typer.Option(0.02, "--target-fpr", help="false-positive rate to aim at")) -> None:
+          target_fpr: float = typer.Option(0.02, "--target-fpr", help="false-positive rate to aim at"),
+          criterion: str = typer.Option("prompt_corpora", "--criterion",
+                                        help="prompt_corpora (look-alikes pooled in: conservative) or "
+                                             "per_sample (each natural benign sample: higher recall)")) -> None:
     """Retrain the injection classifier from the shipped corpus (needs scikit-learn)."""
     try:
         from aikojo.guardrails import train as trainer
@@ -81,8 +84,9 @@ def train(data: Path | None = typer.Option(None, "--data", help="training JSONL 
         raise InvalidInput(f"training needs scikit-learn ({exc.name} not installed): "
                            "pip install scikit-learn") from None
     try:
-        meta = trainer.train(data or trainer.DEFAULT_TRAIN, out or trainer.MODEL_PATH, target_fpr=target_fpr)
-    except trainer.TrainingDataError as exc:
+        meta = trainer.train(data or trainer.DEFAULT_TRAIN, out or trainer.MODEL_PATH, target_fpr=target_fpr,
+                             criterion=criterion)
+    except (trainer.TrainingDataError, ValueError) as exc:
         raise InvalidInput(str(exc)) from None
     typer.echo(json.dumps(meta, ensure_ascii=False))
 

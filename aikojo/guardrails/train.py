@@ -5,6 +5,21 @@ as benign business text. The held-out split (examples/guardrails/injection_heldo
 HELDOUT.sha256) is for the benchmark and is refused here. The regularisation strength and the decision threshold
 are chosen on out-of-fold predictions (folds by seed group), never on held-out data.
 
+Threshold criteria (``criterion``), both on out-of-fold scores and clamped to [0.5, 0.99] (below 0.5 stage 2, fitted
+with balanced class weights, rates the text more likely benign):
+
+- ``prompt_corpora`` (the default, shipped): false-positive rate ≤ ``target_fpr`` on the benign prompts pooled —
+  the training split's and the ~5.6k hard look-alikes of ``extra``, written to trip the rules. Conservative: the
+  stress set decides, so benign questions that use the attacks' words (「システムの初期設定の手順を教えて」) pass.
+- ``per_sample``: ≤ ``target_fpr`` on each natural benign sample separately — the training split's benign rows (same
+  generator as the held-out split: the in-distribution sample) and the business text (``extra_benign``) — with the
+  look-alikes only capped at ``max_lookalike_fpr``. Not pooled: pooled with ~1.3k business texts that almost never
+  score high, the ~400 split rows could reach ~8 % within a 2 % budget. Higher recall, and more benign look-alikes
+  blocked (see examples/guardrails/README.md for both operating points).
+
+C is the grid value with the highest out-of-fold TPR over all attacks at its own threshold. The metadata records
+the false-positive rate on every benign sample at the chosen threshold, and what the other criterion would pick.
+
 Stacking: stage 1 (n-gram logistic regression) is fitted per fold and its out-of-fold logits (whole text and
 chunk maximum), with the rules that fired, train stage 2 (a 2 + len(RULE_IDS) feature logistic regression), so
 the rule weights are learned against n-gram evidence the model has not memorised.
@@ -46,6 +61,10 @@ DEFAULT_EXTRA_BENIGN: tuple[Path, ...] = (EXAMPLES / "pii_dev.jsonl", DATASETS /
                                           DATASETS / "emails.jsonl", DATASETS / "incidents_ja.jsonl")
 C_GRID = (2.0, 4.0, 8.0, 16.0)
 STAGE2_C = 1.0
+CRITERIA = ("prompt_corpora", "per_sample")
+# per_sample's safety cap on the hard look-alikes: 5 x the default target, so a retrain on a changed corpus cannot
+# silently ship a threshold that flags a large share of them.
+DEFAULT_MAX_LOOKALIKE_FPR = 0.10
 
 
 class TrainingDataError(ValueError):
@@ -170,11 +189,6 @@ def _threshold_for_fpr(scores: np.ndarray, labels: np.ndarray, target_fpr: float
     return min(0.99, max(0.5, cut + 1e-3))
 
 
-def _rates(scores: np.ndarray, labels: np.ndarray, threshold: float) -> tuple[float, float]:
-    pos, neg = scores[labels == 1], scores[labels == 0]
-    return float((pos >= threshold).mean()), float((neg >= threshold).mean())
-
-
 def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: float,
          max_features: int) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold stage-1 logits (scored the way inference does: per chunk) and stage-2 probabilities."""
@@ -192,13 +206,57 @@ def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: f
     return z, p
 
 
+def _rate(scores: np.ndarray, threshold: float) -> float | None:
+    return round(float((scores >= threshold).mean()), 4) if len(scores) else None
+
+
+def _choose_threshold(p: np.ndarray, y: np.ndarray, sets: dict[str, np.ndarray], target_fpr: float,
+                      max_lookalike_fpr: float | None) -> tuple[float, str]:
+    """Smallest threshold meeting every cap (each is monotone in the threshold, so take the largest of the
+    per-sample thresholds); returns it with the name of the sample that set it."""
+    caps = {"in_distribution": target_fpr, "business_text": target_fpr}
+    if max_lookalike_fpr is not None:
+        caps["lookalikes"] = max_lookalike_fpr
+    found = {name: _threshold_for_fpr(p[sets[name] & (y == 0)], y[sets[name] & (y == 0)], cap)
+             for name, cap in caps.items() if (sets[name] & (y == 0)).any()}
+    binding = max(found, key=found.__getitem__)
+    # _threshold_for_fpr clamps to [0.5, 0.99]: at 0.5 every cap is met with room to spare.
+    return found[binding], binding if found[binding] > 0.5 else "floor_0.5"
+
+
+def _threshold(p: np.ndarray, y: np.ndarray, sets: dict[str, np.ndarray], criterion: str, target_fpr: float,
+               max_lookalike_fpr: float | None) -> tuple[float, str]:
+    if criterion == "per_sample":
+        return _choose_threshold(p, y, sets, target_fpr, max_lookalike_fpr)
+    prompt = sets["in_distribution"] | sets["lookalikes"]
+    return _threshold_for_fpr(p[prompt], y[prompt], target_fpr), "prompt_corpora"
+
+
+def _report(p: np.ndarray, y: np.ndarray, sets: dict[str, np.ndarray], threshold: float) -> dict[str, Any]:
+    attack = y == 1
+    return {
+        "cv_tpr": round(float((p[attack] >= threshold).mean()), 4),
+        "cv_tpr_in_distribution": _rate(p[sets["in_distribution"] & attack], threshold),
+        "cv_fpr_in_distribution": _rate(p[sets["in_distribution"] & ~attack], threshold),
+        "cv_fpr_business_text": _rate(p[sets["business_text"]], threshold),
+        "cv_fpr_lookalikes": _rate(p[sets["lookalikes"] & ~attack], threshold),
+        "cv_fpr_prompt_corpora": _rate(p[(sets["in_distribution"] | sets["lookalikes"]) & ~attack], threshold),
+    }
+
+
 def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = None, max_features: int = 60000,
           target_fpr: float = 0.02, folds: int = 5,
           extra_benign: Sequence[Path] = DEFAULT_EXTRA_BENIGN,
-          extra: Path | None = DEFAULT_EXTRA) -> dict[str, Any]:
+          extra: Path | None = DEFAULT_EXTRA,
+          max_lookalike_fpr: float | None = DEFAULT_MAX_LOOKALIKE_FPR,
+          criterion: str = "prompt_corpora") -> dict[str, Any]:
     """Fit on ``data`` (+ ``extra`` + ``extra_benign``), choose C and the threshold by ``folds``-fold grouped
-    cross-validation, write ``out``; returns metadata. ``c=None`` searches ``C_GRID``."""
+    cross-validation (criterion in the module docstring), write ``out``; returns metadata. ``c=None`` searches
+    ``C_GRID``; ``criterion`` is one of ``CRITERIA``; ``max_lookalike_fpr=None`` drops per_sample's cap."""
+    if criterion not in CRITERIA:
+        raise ValueError(f"criterion {criterion!r}: expected one of {', '.join(CRITERIA)}")
     texts, labels, groups = read_corpus(data)
+    n_data = len(texts)
     if extra is not None and extra.exists():
         t2, l2, g2 = read_corpus(extra)
         texts, labels, groups = texts + t2, labels + l2, groups + g2
@@ -209,36 +267,48 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
         groups.append(t)
     rows = [_Example(t) for t in texts]
     y = np.asarray(labels)
-    # The threshold and the reported CV rates use the prompt corpora only: PII business text is easy benign
-    # material that would flatter the false-positive rate.
-    prompt = np.arange(len(texts)) < n_prompts
+    index = np.arange(len(texts))
+    # The training split shares its generator with the held-out split: its benign rows are the in-distribution
+    # sample. The extra corpus's benign rows are hard look-alikes (a stress set); the business text is easy.
+    sets = {"in_distribution": index < n_data, "lookalikes": (index >= n_data) & (index < n_prompts),
+            "business_text": index >= n_prompts}
     # Folds by seed group: variants of one wording stay together, as in the held-out split.
     fold = np.asarray([int(hashlib.sha256(g.encode()).hexdigest()[:8], 16) % folds for g in groups])
-    best: tuple[float, float, float] | None = None
+    best: tuple[float, float] | None = None
     cv: dict[str, Any] = {}
     for cand in (c,) if c is not None else C_GRID:
         z, p = _oof(rows, y, fold, folds, cand, max_features)
-        thr = _threshold_for_fpr(p[prompt], y[prompt], target_fpr)
-        tpr, fpr = _rates(p[prompt], y[prompt], thr)
-        cv[str(cand)] = {"cv_tpr": round(tpr, 4), "cv_fpr": round(fpr, 4)}
-        if best is None or tpr > best[1]:
-            best = (cand, tpr, fpr)
-            best_z, best_p, best_thr = z, p, thr
+        thr, binding = _threshold(p, y, sets, criterion, target_fpr, max_lookalike_fpr)
+        rep = _report(p, y, sets, thr)
+        cv[str(cand)] = {"threshold": round(thr, 4), "set_by": binding, **rep}
+        if best is None or rep["cv_tpr"] > best[1]:
+            best = (cand, rep["cv_tpr"])
+            best_z, best_p, best_thr, best_binding, best_rep = z, p, thr, binding, rep
     assert best is not None
     c_best = best[0]
     final = _fit_stage1(rows, y, c_best, max_features)
     final.combine = _fit_stage2(_stage2_matrix(best_z, rows), y)
     final.threshold = round(best_thr, 4)
-    tpr2, fpr2 = _rates(best_p[prompt], y[prompt], 0.5)
-    fpr_pii = float((best_p[~prompt] >= best_thr).mean()) if (~prompt).any() else 0.0  # all benign
+    other = CRITERIA[1 - CRITERIA.index(criterion)]
+    other_thr, _ = _threshold(best_p, y, sets, other, target_fpr, max_lookalike_fpr)
     final.meta = {
         "train_files": [data.name] + ([extra.name] if extra is not None and extra.exists() else []),
         "extra_benign": [q.name for q in extra_benign],
         "n_train": len(texts),
         "n_attacks": int(y.sum()), "ngram_range": list(NGRAM_RANGE), "bits": BITS, "C": c_best,
-        "max_features": max_features, "target_fpr": target_fpr, "cv_by_C": cv,
-        "cv_tpr": round(best[1], 4), "cv_fpr": round(best[2], 4),
-        "cv_tpr_at_0.5": round(tpr2, 4), "cv_fpr_at_0.5": round(fpr2, 4), "cv_fpr_pii_text": round(fpr_pii, 4),
+        "max_features": max_features,
+        "threshold_criterion": criterion, "target_fpr": target_fpr,
+        "max_lookalike_fpr": max_lookalike_fpr, "threshold_set_by": best_binding,
+        "n_benign_in_distribution": int((sets["in_distribution"] & (y == 0)).sum()),
+        "n_benign_groups_in_distribution": len({g for g, lab in zip(groups[:n_data], labels[:n_data], strict=True)
+                                                if lab == 0}),
+        "n_lookalikes": int((sets["lookalikes"] & (y == 0)).sum()),
+        "n_business_text": int(sets["business_text"].sum()),
+        **best_rep,
+        "cv_by_C": cv,
+        "cv_at_0.5": _report(best_p, y, sets, 0.5),
+        # What the other criterion would pick for this model, for comparison.
+        f"{other}_threshold": round(other_thr, 4), f"cv_at_{other}_threshold": _report(best_p, y, sets, other_thr),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(final.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -147,3 +147,51 @@ def test_training_errors_name_the_line_and_field(tmp_path: Path) -> None:
     bad.write_text('{"text": "hello", "label": 0}\n{"text": "x", "label": 3}\n', encoding="utf-8")
     with pytest.raises(TrainingDataError, match=r"corpus.jsonl:2: field 'label'"):
         read_corpus(bad)
+
+
+def test_threshold_meets_the_target_on_each_benign_sample_not_pooled() -> None:
+    from aikojo.guardrails.train import _choose_threshold
+
+    # 100 in-distribution benign (3 score high), 1000 easy business texts, 100 look-alikes (30 score high).
+    p = np.concatenate([np.r_[np.full(3, 0.9), np.full(97, 0.1)], np.full(1000, 0.05),
+                        np.r_[np.full(30, 0.8), np.full(70, 0.2)], np.full(50, 0.95)])
+    y = np.r_[np.zeros(1200, dtype=int), np.ones(50, dtype=int)]
+    idx = np.arange(len(p))
+    sets = {"in_distribution": (idx < 100) | (idx >= 1200), "business_text": (idx >= 100) & (idx < 1100),
+            "lookalikes": (idx >= 1100) & (idx < 1200)}
+    # Pooled with the business text, 3 / 1100 would pass a 2 % target; on its own 3 % does not.
+    thr, by = _choose_threshold(p, y, sets, 0.02, None)
+    assert by == "in_distribution" and 0.9 < thr < 0.95
+    # Without the in-distribution outliers the floor decides, unless the look-alike cap binds.
+    p[:3] = 0.1
+    assert _choose_threshold(p, y, sets, 0.02, None) == (0.5, "floor_0.5")
+    thr, by = _choose_threshold(p, y, sets, 0.02, 0.10)
+    assert by == "lookalikes" and 0.8 < thr < 0.95
+
+
+def test_shipped_model_records_its_threshold_criterion() -> None:
+    from aikojo.guardrails.train import CRITERIA
+
+    m = load_model()
+    assert m is not None
+    meta = m.meta
+    criterion = meta["threshold_criterion"]
+    assert criterion in CRITERIA
+    assert meta["cv_by_C"][str(meta["C"])]["threshold"] == m.threshold
+    if criterion == "prompt_corpora":
+        assert meta["cv_fpr_prompt_corpora"] <= meta["target_fpr"]
+    else:
+        assert meta["cv_fpr_in_distribution"] <= meta["target_fpr"]
+        assert meta["cv_fpr_lookalikes"] <= meta["max_lookalike_fpr"]
+    assert meta["cv_fpr_business_text"] <= meta["target_fpr"]
+    # Both operating points are recorded, so a project choosing its own threshold can see the trade.
+    other = CRITERIA[1 - CRITERIA.index(criterion)]
+    assert all(k in meta for k in ("cv_tpr", "cv_tpr_in_distribution", "cv_at_0.5", f"{other}_threshold"))
+
+
+def test_an_unknown_criterion_is_refused_before_any_work(tmp_path: Path) -> None:
+    from aikojo.guardrails.train import train
+
+    with pytest.raises(ValueError, match="criterion 'strict': expected one of prompt_corpora, per_sample"):
+        train(out=tmp_path / "m.json", criterion="strict")
+    assert not (tmp_path / "m.json").exists()
