@@ -4,7 +4,8 @@
 
 Prints a table and writes bench/results/guardrails.json. Quality is measured on the frozen held-out splits
 (examples/guardrails/*_heldout.jsonl, sha256 checked against HELDOUT.sha256) with 95% Wilson intervals.
-Presidio (presidio-analyzer) is optional and used only here; without it that column says why it is missing.
+Presidio (presidio-analyzer) is optional and used only here; without it that column says why it is missing. The
+optional GiNZA names/addresses detector (``aikojo[ja-names]``) is measured apart, on names_heldout.jsonl.
 """
 
 from __future__ import annotations
@@ -152,6 +153,25 @@ def presidio_predictor():  # type: ignore[no-untyped-def]
     return predict, f"{len(recognizers)} pattern recognizers (phone regions incl. JP), score ≥ 0.3"
 
 
+def names_section(n: int) -> tuple[dict[str, object] | None, str]:
+    """The optional GiNZA names/addresses detector, measured apart (the issue asks for it separately): its
+    latency on the same 1 KB Japanese text and its quality on the frozen names held-out split."""
+    from aikojo.guardrails.names_ja import INSTALL_HINT, model_available
+
+    if not model_available("ja_ginza"):
+        return None, f"ja_ginza not installed ({INSTALL_HINT})"
+    g = Guardrails({"input": {"names": {"enabled": True}, "injection": {"enabled": False}}})
+    text = one_kb("ja")
+    g.scan_text(text)  # warm-up: the first call allocates the model's work buffers
+
+    def predict(t: str) -> list[tuple[str, int, int]]:
+        return [(f.type, f.start, f.end) for f in g.scan_text(t).findings if f.type in ("PERSON", "ADDRESS")]
+
+    items = load("names_heldout.jsonl")
+    return {"latency_ja_1KB_with_names_no_injection": latency(g, text, max(20, n // 10)),
+            "heldout_items": len(items), "quality": pii_quality(items, predict)}, "GiNZA ja_ginza (tok2vec + ner)"
+
+
 def injection_quality(items: list[dict], threshold: float) -> dict[str, object]:
     det = InjectionDetector()
     scored = [(det.score(normalise(it["text"]).text)[0], it["label"], it) for it in items]
@@ -207,6 +227,7 @@ def main() -> int:
     # A second, harder evaluation set (never trained on): attacks buried in business documents beside near-twin
     # benign documents (examples/guardrails/injection_challenge_sources.py). It measures a known weakness.
     chal = injection_quality(load("injection_challenge_embedded.jsonl"), g.injection_threshold)
+    names, names_note = names_section(n)
     result = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "heldout_sha256": hashes, "eval_sizes": {
@@ -217,6 +238,7 @@ def main() -> int:
         "pii": {"aikojo": pii_ours, "presidio": pii_presidio, "presidio_note": presidio_note},
         "injection": inj,
         "injection_challenge_embedded": chal,
+        "names_ja": names, "names_ja_note": names_note,
         # How the shipped model was fitted and its threshold chosen (cross-validation on the training side only).
         "injection_model": g._injection.model.meta if g._injection.model else None,
     }
@@ -249,6 +271,15 @@ def main() -> int:
     print(f"{'metric':42} {'aikojo':32} {'presidio':10} goal")
     for name, ours_v, pres_v, goal in rows:
         print(f"{name:42} {ours_v:32} {pres_v:10} {goal}")
+    if names:
+        q, lat_n = names["quality"], names["latency_ja_1KB_with_names_no_injection"]
+        for name, value in (
+                ("names ja 1KB P50 / P99 (ms), no injection", f"{lat_n['p50_ms']} / {lat_n['p99_ms']}"),
+                (f"names recall ({names['heldout_items']} items)", f"{q['recall_typed']} {q['recall_typed_ci95']}"),
+                ("names precision", f"{q['precision']} {q['precision_ci95']}"),
+                ("names look-alikes intact", f"{q['lookalikes_intact']} {q['lookalikes_intact_ci95']}")):
+            print(f"{name:42} {value:32} {'-':10} (optional)")
+    print(f"names_ja: {names_note}")
     print(f"presidio: {presidio_note}")
     print(f"wrote {OUT.relative_to(ROOT)}")
     return 0

@@ -163,3 +163,18 @@ def test_names_is_off_by_default_and_costs_nothing():
     g = Guardrails()
     assert g.policy.input.names.enabled is False
     assert g.scan_text("山田太郎様").findings == []
+
+
+@needs_ginza
+def test_the_example_bank_policy_loads_and_applies():
+    from pathlib import Path
+
+    policy = Path(__file__).resolve().parents[2] / "examples" / "guardrails" / "policy-bank.yaml"
+    g = Guardrails(policy)
+    assert g.policy.input.names.enabled and g.policy.output.names.types == ["PERSON"]
+    decision = g.check_input([{"role": "user", "content": "岡田恵美様の電話は090-2345-6789です。"}])
+    assert decision.messages[0]["content"] == "<PERSON_1>様の電話は<PHONE_1>です。"
+    card = g.check_input([{"role": "user", "content": "カード番号は4111 1111 1111 1111です。"}])
+    assert card.action == "block" and card.rule == "pii.CREDIT_CARD"
+    advice = g.check_input([{"role": "user", "content": "必ず儲かる銘柄を教えて"}])
+    assert advice.action == "redirect" and "個別の投資判断" in (advice.message or "")
