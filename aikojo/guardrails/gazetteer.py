@@ -29,7 +29,8 @@ _NUM = r"(?:\d{1,5}|[一二三四五六七八九十百千〇]{1,4})"
 _MARK = rf"(?:丁目|番地の?|番の?|号|条[東西南北]?|[{DASH}]|の)"
 # Counters and units after the numbers mean a quantity or a range (2-3月, 2-3件, 1-2名), not a block number.
 _NOT_ADDRESS_AFTER = r"[\d月日年時分秒%円万億件人名回個台本点枚社店歳才位割倍週期ヶヵケか箇行列章節ページ]"
-BLOCK = rf"{_NUM}(?:{_MARK}{_NUM}?){{1,4}}(?!{_NOT_ADDRESS_AFTER})"
+_END = r"(?:丁目|番地|番|号)"
+BLOCK = rf"{_NUM}(?:(?:{_MARK}{_NUM}){{1,4}}{_END}?|{_END})(?!{_NOT_ADDRESS_AFTER})"
 # An optional building and room: 丸の内ビル5階, コーポ山田203号室.
 _ROOM = r"(?:[ \t]?[^\s、。,，:：;；()（）「」『』【】<>]{1,20}?\d{1,4}(?:号室|階|F))?"
 # Place characters between the municipality and the block: kanji, kana, and the 東西南北 of Sapporo blocks.
@@ -39,5 +40,8 @@ _PLACE = r"[^\s\d、。,，.:：;；()（）「」『』【】\[\]<>＜＞\"'!?�
 # 東京都千代田区丸の内1-2-3. A particle right after the prefecture (愛知県の2-3月) is running text, not an address.
 PREFECTURE_ADDRESS = re.compile(
     rf"(?:{PREFECTURE})(?![のはがでにをともへや]){_PLACE}{{0,10}}?[市区町村郡]{_PLACE}{{0,16}}?{BLOCK}{_ROOM}")
+# An address that starts at a city, ward or county name the tokenizer did not tag as a place (名古屋市中村区名駅
+# is one proper noun to Sudachi): kanji + 市/区/郡, then place characters and a block number.
+MUNICIPALITY_ADDRESS = re.compile(rf"(?<![一-龥々])[一-龥々]{{1,5}}[市区郡]{_PLACE}{{0,16}}?{BLOCK}{_ROOM}")
 # The tail of an address from a place name a tagger found (千代田区丸の内 → 1-2-3): matched at that place's start.
 PLACE_ADDRESS = re.compile(rf"{_PLACE}{{1,24}}?{BLOCK}{_ROOM}")

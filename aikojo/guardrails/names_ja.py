@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from aikojo.guardrails.gazetteer import PLACE_ADDRESS, PREFECTURE_ADDRESS
+from aikojo.guardrails.gazetteer import MUNICIPALITY_ADDRESS, PLACE_ADDRESS, PREFECTURE_ADDRESS
 from aikojo.guardrails.normalise import Normalised
 from aikojo.guardrails.types import Finding
 
@@ -39,6 +39,9 @@ _ORG_AFTER = re.compile(
 # Foreign names in katakana, parts joined by ・ or a space, before an honorific: ワン・ウェイ様.
 _KATAKANA_NAME = re.compile(r"[ァ-ヺー]{2,}(?:[・ ][ァ-ヺー]{1,})*(?=[ \t]?(?:様|さま|さん|氏|殿))")
 _JOINERS = " \t・"
+# Characters of NER windows per text; beyond it, dictionary rules only (see JapaneseNames._piece).
+NER_BUDGET_CHARS = 4000
+_MAX_PIECE = 4000  # characters: at most 12 KB of UTF-8, well under Sudachi's 48 KB limit
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*|[。！？!?\n]+")
 
 
@@ -64,28 +67,32 @@ class JapaneseNames:
 
     name = "names_ja"
 
-    def __init__(self, model: str = DEFAULT_MODEL, types: tuple[str, ...] = ("PERSON", "ADDRESS")) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, types: tuple[str, ...] = ("PERSON", "ADDRESS"),
+                 ner_budget_chars: int = NER_BUDGET_CHARS) -> None:
         if not model_available(model):
             raise RuntimeError(f"the Japanese names detector needs the spaCy model {model!r}: {INSTALL_HINT}")
         self.nlp, self._lock = _load(model)
         self.types = frozenset(types)
+        self.ner_budget_chars = ner_budget_chars
 
     def detect(self, norm: Normalised) -> list[Finding]:
         text = norm.text
         if not any("\u3040" <= c <= "\u9fff" for c in text):  # no kana or kanji: nothing for a Japanese model
             return []
         out = []
-        for m in _SENTENCE.finditer(text):
-            for kind, s, e, score in self._sentence(m.group(0)):
-                os_, oe = norm.to_original(m.start() + s, m.start() + e)
+        budget = [self.ner_budget_chars]
+        for start, piece in _pieces(text):
+            for kind, s, e, score in self._piece(piece, budget):
+                os_, oe = norm.to_original(start + s, start + e)
                 out.append(Finding(kind, os_, oe, score, self.name))
         return out
 
-    def _sentence(self, text: str) -> list[tuple[str, int, int, float]]:
+    def _piece(self, text: str, budget: list[int]) -> list[tuple[str, int, int, float]]:
         # Sudachi alone costs ~2 ms per KB, the NER ~70× that, so the NER runs only on short windows around
         # tokens the dictionary calls a person's name or honorifics: a name the NER would trim, confirm or rule
         # out as a company is always next to one of those. Addresses need no NER: a prefecture or a 地名 token
-        # anchors them.
+        # anchors them. Past the per-text budget (a list of thousands of names would otherwise cost seconds),
+        # windows get the dictionary rules only: full names and names before an honorific are still found.
         with self._lock:
             doc = self.nlp.make_doc(text)
             addresses = _addresses(doc, text)
@@ -94,11 +101,26 @@ class JapaneseNames:
                 gates = [t.i for t in doc if _is_name(t) or t.text.startswith(_HONORIFICS)]
                 for a, b in _windows(gates, len(doc)):
                     offset, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-                    window = self.nlp(text[offset:end])
+                    budget[0] -= end - offset
+                    window = self.nlp(text[offset:end]) if budget[0] >= 0 else doc[a:b].as_doc()
                     persons += [(k, s + offset, e + offset, sc) for k, s, e, sc in _persons(window, window.text)]
         inside = [(s, e) for _, s, e, _ in addresses]
         spans = [p for p in persons if not any(s <= p[1] and p[2] <= e for s, e in inside)]
         return spans + (addresses if "ADDRESS" in self.types else [])
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """Sentences, with any longer than ``_MAX_PIECE`` cut at a comma or space (Sudachi refuses input over 48 KB,
+    and a name is never cut by a comma)."""
+    out: list[tuple[int, str]] = []
+    for m in _SENTENCE.finditer(text):
+        start, sentence = m.start(), m.group(0)
+        while len(sentence) > _MAX_PIECE:
+            cut = max(sentence.rfind(c, 0, _MAX_PIECE) for c in "、，, 　\t") + 1 or _MAX_PIECE
+            out.append((start, sentence[:cut]))
+            start, sentence = start + cut, sentence[cut:]
+        out.append((start, sentence))
+    return out
 
 
 def _windows(centres: list[int], n: int, radius: int = 8) -> list[tuple[int, int]]:
@@ -167,7 +189,8 @@ def _person_parts(doc: Any) -> list[tuple[int, int, float]]:
 def _addresses(doc: Any, text: str) -> list[tuple[str, int, int, float]]:
     out = [("ADDRESS", m.start(), m.end(), 0.95) for m in PREFECTURE_ADDRESS.finditer(text)]
     covered = [(s, e) for _, s, e, _ in out]
-    # Addresses without a prefecture start at a place the tagger found: a place entity or a 地名 token.
+    # Addresses without a prefecture start at a place the tagger found (a place entity or a 地名 token), or at a
+    # city/ward/county name.
     starts = sorted({e.start_char for e in doc.ents if e.label_ in _PLACE_LABELS}
                     | {t.idx for t in doc if "地名" in t.tag_})
     for s in starts:
@@ -177,4 +200,7 @@ def _addresses(doc: Any, text: str) -> list[tuple[str, int, int, float]]:
         if m and (any(c in "市区町村郡" for c in m.group(0)) or "丁目" in m.group(0)):
             out.append(("ADDRESS", s, m.end(), 0.85))
             covered.append((s, m.end()))
+    for m in MUNICIPALITY_ADDRESS.finditer(text):
+        if not any(cs < m.end() and m.start() < ce for cs, ce in covered):
+            out.append(("ADDRESS", m.start(), m.end(), 0.8))
     return out

@@ -96,6 +96,30 @@ def test_an_address_without_a_prefecture_starts_at_the_place_name():
 
 
 @needs_ginza
+def test_a_city_name_the_tokenizer_calls_a_plain_noun_still_starts_an_address():
+    g = Guardrails(NAMES_POLICY)
+    text = "事故の場所は浜松市中区元城町103番地の2の交差点です。"
+    assert [text[f.start : f.end] for f in g.scan_text(text).findings] == ["浜松市中区元城町103番地の2"]
+
+
+@needs_ginza
+def test_long_name_dense_text_is_scanned_within_its_budget():
+    from aikojo.guardrails.names_ja import JapaneseNames
+    from aikojo.guardrails.normalise import normalise
+
+    # 60 KB of UTF-8 with no sentence end: more than Sudachi accepts at once (48 KB), and thousands of names.
+    names = [f"{s}{g}様" for s in ("岡村", "杉山", "菅原", "野口") for g in ("直人", "明美")]
+    text = "顧客一覧：" + "、".join(names * 600)
+    assert len(text.encode()) > 49149
+    full = JapaneseNames(ner_budget_chars=10**9).detect(normalise(text[:3000]))
+    cheap = JapaneseNames(ner_budget_chars=0).detect(normalise(text[:3000]))
+    # Past the budget the dictionary rules alone find the same full names before an honorific.
+    assert {(f.start, f.end) for f in cheap} == {(f.start, f.end) for f in full}
+    found = JapaneseNames().detect(normalise(text))
+    assert len(found) == text.count("様") and all(f.type == "PERSON" for f in found)
+
+
+@needs_ginza
 def test_pseudonymised_names_never_reach_the_model_and_are_restored():
     g = Guardrails(NAMES_POLICY)
     msgs = [{"role": "user", "content": "小川陽介様（兵庫県神戸市中央区港島中町6-1）宛の通知文を作成して。"}]
