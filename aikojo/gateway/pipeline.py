@@ -9,12 +9,13 @@ commits the audit record (before the response completes) and records the metrics
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio
 import orjson
@@ -304,7 +305,8 @@ async def handle(gw: GatewayState, request: Request, kind: str, project_path: st
         await admit(gw, call, greq)
         if t:
             t.stage("kojo.guardrails.input")
-        greq, guard = _guard_request(gw, call, greq)
+        g = gw.guards.for_policy(call.caller.project.guardrail_policy)
+        greq, guard = await off_loop(g is not None and g.heavy, _guard_request, gw, call, greq)
         if t:
             t.done()
         call.prompt_digest = digest(gw, greq.messages if greq.messages is not None else greq.prompt)
@@ -348,6 +350,16 @@ async def handle(gw: GatewayState, request: Request, kind: str, project_path: st
                 t.end(call)
 
 
+T = TypeVar("T")
+
+
+async def off_loop(heavy: bool, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)``, in a worker thread when ``heavy``: a policy with the names detector spends tens of
+    milliseconds per kilobyte, which on the event loop would stall every other request of this worker. The
+    ~1 ms default guardrails stay inline, where a thread hop would cost more than it saves."""
+    return await anyio.to_thread.run_sync(fn, *args) if heavy else fn(*args)
+
+
 def _inputs(call: Call) -> tuple[list[dict] | None, str | None]:
     if call.kind == "chat":
         return [m.model_dump(exclude_none=True) for m in call.body.messages], None
@@ -377,7 +389,8 @@ async def _generate_guarded(gw: GatewayState, call: Call, greq: GenerationReques
         g, vault, original = guard
         if t:
             t.stage("kojo.guardrails.output")
-        decision = g.check_output(result.text, vault=vault, context_messages=original, attempt=attempt)
+        decision = await off_loop(g.heavy, functools.partial(g.check_output, result.text, vault=vault,
+                                                             context_messages=original, attempt=attempt))
         _note_guard(gw, call, "output", decision.actions_taken, decision.summary)
         if decision.reask and greq.messages is not None:
             if t:

@@ -17,7 +17,7 @@ from fastapi.responses import StreamingResponse
 
 from aikojo.errors import ContentBlocked, KojoError
 from aikojo.gateway import openai_protocol as wire
-from aikojo.gateway.pipeline import Call, _note_guard, aclose_quietly, digest, error_status, finish
+from aikojo.gateway.pipeline import Call, _note_guard, aclose_quietly, digest, error_status, finish, off_loop
 from aikojo.gateway.state import GatewayState
 from aikojo.serving.backend import GenerationRequest, Usage
 
@@ -148,6 +148,7 @@ async def _guarded_deltas(gw: GatewayState, call: Call, greq: GenerationRequest,
     from aikojo.guardrails import GuardrailBlocked
 
     stream_filter = guard[0].stream_filter(vault=guard[1]) if guard else None
+    heavy = bool(guard and guard[0].heavy)
     if stream_filter is not None:
         feed, flush = stream_filter.feed, stream_filter.finish
     route, t, guard_span = call.route, call.trace, None
@@ -169,9 +170,10 @@ async def _guarded_deltas(gw: GatewayState, call: Call, greq: GenerationRequest,
                         t.first_token(call)
                 if delta.usage is not None:
                     call.usage = delta.usage
-                out = [delta.text] if stream_filter is None else feed(delta.text) if delta.text else []
+                out = [delta.text] if stream_filter is None else (
+                    await off_loop(heavy, feed, delta.text) if delta.text else [])
                 if delta.finish_reason and stream_filter is not None:
-                    out += flush()
+                    out += await off_loop(heavy, flush)
                 for piece in out:
                     yield piece, None
                 if delta.finish_reason:

@@ -67,6 +67,9 @@ class Guardrails:
         model_threshold = self._injection.model.threshold if self._injection.model else 0.5
         self.injection_threshold = inj.threshold if inj.threshold is not None else model_threshold
         self._names = {d: _names_detector(getattr(self.policy, d).names) for d in ("input", "output")}
+        # The names detector costs tens of milliseconds per kilobyte (the rest, about one): callers on an event
+        # loop should run a heavy policy's checks in a worker thread so other requests keep flowing.
+        self.heavy = any(d is not None for d in self._names.values())
         self._topics = {
             "input": TopicDetector(self.policy.input.topics),
             "output": TopicDetector(self.policy.output.topics),

@@ -106,6 +106,32 @@ def test_names_and_addresses_never_reach_the_backend_when_the_policy_asks(setup)
     assert "石原真理子" in answer and "静岡県静岡市葵区追手町9-6" in answer
 
 
+@pytest.mark.skipif(not model_available("ja_ginza"), reason="ja_ginza is not installed: pip install 'aikojo[ja-names]'")
+def test_a_streamed_answer_restores_names_the_model_never_saw(setup):
+    base, keys, record = setup
+    client = openai.OpenAI(base_url=base, api_key=keys["names"], max_retries=0)
+    stream = client.chat.completions.create(model="echo", stream=True, messages=[
+        {"role": "user", "content": "担当の久保田健二さんに、明日の面談の件を伝えてください。"}])
+    text = "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
+    assert "久保田健二" in text and "<PERSON_" not in text
+    assert "久保田健二" not in record.read_text(encoding="utf-8")
+
+
+def test_heavy_guardrails_run_off_the_event_loop():
+    import threading
+
+    import anyio
+
+    from aikojo.gateway.pipeline import off_loop
+
+    async def threads() -> tuple[int, int, int]:
+        return threading.get_ident(), await off_loop(False, threading.get_ident), await off_loop(
+            True, threading.get_ident)
+
+    loop, inline, offloaded = anyio.run(threads)
+    assert inline == loop and offloaded != loop
+
+
 def test_an_injection_is_blocked_with_a_clear_error_and_never_sent(setup):
     base, keys, record = setup
     before = record.read_text(encoding="utf-8") if record.exists() else ""
