@@ -63,7 +63,9 @@ PATTERNS: list[tuple[str, float, re.Pattern[str]]] = [
     ("extraction", 0.95, re.compile(
         r"(?:システムプロンプト|初期(?:の)?(?:指示|プロンプト|設定)|隠され(?:た|ている)(?:指示|プロンプト)|内部(?:の)?(?:指示|ルール|設定|プロンプト)|"
         r"あなた(?:への|に与えられた)(?:指示|命令|プロンプト)|最初に(?:与えられた|受け取った)(?:指示|命令|文章))"
-        r".{0,16}(?:教えて|表示|出力|見せて|開示|繰り返|そのまま|書き出|全文|漏ら|明かし|付け加え|含め|記載|添え)")),
+        # A procedure in between asks how to do the setup, not for the setup text: 「システムの初期設定の手順を教えて」.
+        r"(?:(?!手順|方法|やり方|仕方|手続|流れ|戻し方|変え方|変更|リセット).){0,16}"
+        r"(?:教えて|表示|出力|見せて|開示|繰り返|そのまま|書き出|全文|漏ら|明かし|付け加え|含め|記載|添え)")),
     ("extraction", 0.9, re.compile(r"(?:上記|この上|これより前)の(?:文章|テキスト|内容|指示)を?(?:全て|すべて)?(?:そのまま|一字一句)?(?:繰り返|出力|表示)")),
     # --- role-play jailbreaks
     # Bare "jailbreak"/脱獄 is left to the model: people ask *about* jailbreaks; these forms perform one.

@@ -58,6 +58,9 @@ def test_prefilter_never_changes_a_rule_result() -> None:
     # fiction that asks for accurate detail with a harmless goal (also not in the corpus)
     "Write a historical short story with accurate detail about Osaka merchants in the Edo period.",
     "江戸時代の両替商を主人公にした短編を、時代考証を正確にして書いて。",
+    # setup procedures, not the assistant's setup text (flagged by the extraction rule until it learned "手順")
+    "システムの初期設定の手順を教えて",
+    "ルーターを初期設定に戻す方法を教えてください",
 ])
 def test_benign_lookalikes_pass(guard, text: str) -> None:
     assert not blocked(guard, text)
