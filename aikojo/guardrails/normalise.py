@@ -35,6 +35,14 @@ _INVISIBLE_RE = re.compile(
 )
 
 
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class Normalised:
     """Normalised text plus, for each normalised character, the original [start, end) it came from."""
@@ -57,22 +65,46 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """NFKC-normalise ``text`` character by character and drop invisible characters.
 
-    Character-wise NFKC (rather than whole-string) keeps the offset map exact; the only thing lost is the
-    composition of a base letter with a separate combining mark, which no detector depends on.
+    Character-wise NFKC (rather than whole-string) keeps the offset map exact; the composition it would lose, a
+    base letter with a separate combining mark, is restored for the kana voicing marks (ｸﾞ → グ), the one case
+    detectors depend on.
     """
     # Fast path: most business text is already NFKC with nothing invisible, and the check runs in C.
-    if unicodedata.is_normalized("NFKC", text) and _INVISIBLE_RE.search(text) is None:
+    if unicodedata.is_normalized("NFKC", text) and _INVISIBLE_RE.search(text) is None and not _has_surrogate(text):
         return Normalised(text, text, None, None)
     out = text.translate(_TABLE)
     odd = [cp for cp in {ord(c) for c in text} if cp >= 0x80 and not _one_char(cp)]
-    if not odd:  # every character became exactly one character: offsets are the identity
+    voiced = "\u3099" in out or "\u309a" in out
+    if not odd and not voiced:  # every character became exactly one character: offsets are the identity
         return Normalised(text, out, None, None)
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     lengths = np.ones(len(text), dtype=np.intp)
     for cp in odd:
         lengths[cps == cp] = len(_TABLE[cp] or "")
     starts = np.repeat(np.arange(len(text), dtype=np.intp), lengths)
+    if voiced:
+        return _compose_voiced(text, out, starts.tolist(), (starts + 1).tolist())
     return Normalised(text, out, tuple(starts.tolist()), tuple((starts + 1).tolist()))
+
+
+def _compose_voiced(original: str, out: str, starts: list[int], ends: list[int]) -> Normalised:
+    """Half-width katakana writes the voicing marks apart (ｸﾞ); character-wise NFKC leaves them as combining
+    marks (ク + U+3099), which no tokenizer or pattern reads as グ. Compose each pair into one character whose
+    span covers both originals — bank account-holder names are routinely written in half-width kana."""
+    chars: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    for i, ch in enumerate(out):
+        if ch in "\u3099\u309a" and chars:
+            composed = unicodedata.normalize("NFC", chars[-1] + ch)
+            if len(composed) == 1:
+                chars[-1] = composed
+                new_ends[-1] = ends[i]
+                continue
+        chars.append(ch)
+        new_starts.append(starts[i])
+        new_ends.append(ends[i])
+    return Normalised(original, "".join(chars), tuple(new_starts), tuple(new_ends))
 
 
 class _CharTable(dict[int, "str | None"]):
@@ -81,7 +113,9 @@ class _CharTable(dict[int, "str | None"]):
 
     def __missing__(self, cp: int) -> str | None:
         ch = chr(cp)
-        value = None if _is_invisible(ch) else unicodedata.normalize("NFKC", ch)
+        # A lone surrogate (JSON allows "\ud800") cannot be encoded for any detector; U+FFFD keeps its offset.
+        value = "\ufffd" if 0xD800 <= cp <= 0xDFFF else None if _is_invisible(ch) else unicodedata.normalize(
+            "NFKC", ch)
         if len(self) < 200_000:
             self[cp] = value
         return value
