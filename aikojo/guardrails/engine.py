@@ -7,6 +7,7 @@ concurrent calls from gateway threads are safe.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections import Counter
 from dataclasses import dataclass
@@ -169,25 +170,34 @@ class Guardrails:
         new_messages = copy.deepcopy(messages)
         decided: list[_Decided] = []
         worst: _Outcome | None = None
-        for msg in new_messages:
-            injection = msg.get("role") in _INJECTION_ROLES
-            content = msg.get("content")
-            parts: list[dict[str, Any]] = []
-            if isinstance(content, str):
-                parts = [msg]
-                key = "content"
-            elif isinstance(content, list):
-                parts = [p for p in content if isinstance(p, dict) and isinstance(p.get("text"), str)]
-                key = "text"
-            for part in parts:
-                out = self._run(part[key], "input", sanitiser, injection)
-                part[key] = out.text
-                decided += out.decided
-                if worst is None or ACTION_RANK[out.action] > ACTION_RANK[worst.action]:
-                    worst = out
+        with self._request_budget():
+            for msg in new_messages:
+                injection = msg.get("role") in _INJECTION_ROLES
+                content = msg.get("content")
+                parts: list[dict[str, Any]] = []
+                if isinstance(content, str):
+                    parts = [msg]
+                    key = "content"
+                elif isinstance(content, list):
+                    parts = [p for p in content if isinstance(p, dict) and isinstance(p.get("text"), str)]
+                    key = "text"
+                for part in parts:
+                    out = self._run(part[key], "input", sanitiser, injection)
+                    part[key] = out.text
+                    decided += out.decided
+                    if worst is None or ACTION_RANK[out.action] > ACTION_RANK[worst.action]:
+                        worst = out
         action = worst.action if worst else "allow"
         return InputDecision(action, new_messages, self._actions(decided), worst.rule if worst else None,
                              worst.message if worst else None, dict(sanitiser.vault), self._summary(decided))
+
+    def _request_budget(self) -> contextlib.AbstractContextManager[None]:
+        """One NER budget for all the messages of a request (the names detector's cost is per character)."""
+        if not self.heavy:
+            return contextlib.nullcontext()
+        from aikojo.guardrails.names_ja import request_budget
+
+        return request_budget()
 
     def _context_text(self, context_messages: list[dict[str, Any]] | None) -> str:
         texts = []

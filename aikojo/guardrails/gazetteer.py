@@ -28,11 +28,14 @@ _NUM = r"(?:\d{1,5}|[一二三四五六七八九十百千〇]{1,4})"
 # dash is required, so a bare number after a place name ("東京2店") is not an address.
 _MARK = rf"(?:丁目|番地の?|番の?|号|条[東西南北]?|[{DASH}]|の)"
 # Counters and units after the numbers mean a quantity or a range (2-3月, 2-3件, 1-2名), not a block number.
-_NOT_ADDRESS_AFTER = r"[\d月日年時分秒%円万億件人名回個台本点枚社店歳才位割倍週期ヶヵケか箇行列章節ページ]"
+_NOT_ADDRESS_AFTER = (
+    rf"[\d月日年時分秒%円万億件人名回個台本点枚社店歳才位割倍週期行列章節]|[ヶヵケか箇]月|ページ|営業日|議席|ポイント|[{DASH}]\d")
 _END = r"(?:丁目|番地|番|号)"
-BLOCK = rf"{_NUM}(?:(?:{_MARK}{_NUM}){{1,4}}{_END}?|{_END})(?!{_NOT_ADDRESS_AFTER})"
+# A particle right before the number means running text (関東地区は1-2営業日, 都市部で2-3ポイント, 港区の1-2の方針).
+BLOCK = rf"(?<![はがでにをともへやのか]){_NUM}(?:(?:{_MARK}{_NUM}){{1,4}}{_END}?|{_END})(?!{_NOT_ADDRESS_AFTER})"
 # An optional building and room: 丸の内ビル5階, コーポ山田203号室.
-_ROOM = r"(?:[ \t]?[^\s、。,，:：;；()（）「」『』【】<>]{1,20}?\d{1,4}(?:号室|階|F))?"
+# No particles but の in the building name: 「4-2-8から徒歩5分の3F」 is directions, not a building.
+_ROOM = r"(?:[ \t]?[^\s、。,，:：;；()（）「」『』【】<>はがでにをともへやからまで]{1,20}?\d{1,4}(?:号室|階|F))?"
 # Place characters between the municipality and the block: kanji, kana, and the 東西南北 of Sapporo blocks.
 _PLACE = r"[^\s\d、。,，.:：;；()（）「」『』【】\[\]<>＜＞\"'!?！？・]"
 

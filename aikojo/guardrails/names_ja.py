@@ -11,9 +11,12 @@ Addresses need a block number (1-2-3, 3丁目1番1号): a prefecture or city alo
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 import threading
+from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,24 +35,58 @@ _ORG_LABELS = {"Company", "Corporation_Other", "Organization_Other", "Political_
 # A name right after a department is a member of staff (営業部 斎藤), even where the NER calls both one organisation.
 _DEPARTMENTS = ("部", "課", "室", "係", "担当", "窓口", "センター", "支店", "チーム")
 _HONORIFICS = ("様", "さま", "さん", "氏", "殿", "君", "くん", "ちゃん", "先生")
-# A surname followed by one of these names a business, not a person: 鈴木商店, 山崎建設, 工藤製作所.
+# An honorific as a whole word: 様式, 様子, 氏名 and さんま start like one but are not.
+_HONORIFIC = r"(?:様(?![式子態相])|さま|さん(?!ま)|氏(?!名)|殿(?!堂))"
+# A surname followed by one of these names a business, not a person (鈴木商店, 山崎建設, 工藤製作所), unless a
+# title follows (佐藤グループ長, 鈴木事務所長).
 _ORG_AFTER = re.compile(
     r"[ \t]?(?:商店|商事|建設|工務店|製作所|工業|産業|興業|物産|電機|電器|食品|製薬|薬品|銀行|証券|生命|損保|病院|医院|"
-    r"クリニック|記念|会計事務所|法律事務所|事務所|不動産|運輸|商会|組|屋|グループ|ホールディングス|株式会社|\(株\)|㈱)")
+    r"クリニック|記念|会計事務所|法律事務所|事務所|不動産|運輸|商会|組|屋|グループ|ホールディングス|株式会社|\(株\)|㈱)"
+    r"(?!長|リーダー|マネージャー|員)")
 # Foreign names in katakana, parts joined by ・ or a space, before an honorific: ワン・ウェイ様.
-_KATAKANA_NAME = re.compile(r"[ァ-ヺー]{2,}(?:[・ ][ァ-ヺー]{1,})*(?=[ \t]?(?:様|さま|さん|氏|殿))")
+_KATAKANA_NAME = re.compile(rf"[ァ-ヺー]{{2,}}(?:[・ ][ァ-ヺー]{{1,}})*(?=[ \t]?{_HONORIFIC})")
+# Katakana roles that take an honorific but name nobody: ユーザー様, クライアント様, パートさん.
+_KATAKANA_ROLES = frozenset({
+    "ユーザー", "ユーザ", "クライアント", "カスタマー", "パート", "アルバイト", "バイト",
+    "マネージャー", "リーダー", "ゲスト", "オーナー", "メンバー", "スタッフ", "ドライバー",
+    "ドクター", "ファン", "ホスト", "ベンダー", "パートナー", "オペレーター", "エンジニア",
+    "デザイナー", "トレーナー", "コーチ", "サポーター", "ママ", "パパ", "プロ",
+    "ベテラン", "ルーキー",
+})
 _JOINERS = " \t・"
 # Characters of NER windows per text; beyond it, dictionary rules only (see JapaneseNames._piece).
 NER_BUDGET_CHARS = 4000
 _MAX_PIECE = 4000  # characters: at most 12 KB of UTF-8, well under Sudachi's 48 KB limit
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*|[。！？!?\n]+")
+# The NER budget left for the current request (see request_budget); None: each text gets its own.
+_REQUEST_BUDGET: ContextVar[list[int] | None] = ContextVar("names_ner_budget", default=None)
+
+
+@contextlib.contextmanager
+def request_budget(chars: int = NER_BUDGET_CHARS) -> Iterator[None]:
+    """Share one NER budget across every text scanned inside the block (all messages of one request), so
+    splitting a long document over many messages does not multiply its cost."""
+    token = _REQUEST_BUDGET.set([chars])
+    try:
+        yield
+    finally:
+        _REQUEST_BUDGET.reset(token)
 
 
 def model_available(model: str) -> bool:
-    """True when ``model`` (a spaCy package name or a model directory) can be loaded here; imports nothing."""
-    if Path(model).is_dir():
-        return importlib.util.find_spec("spacy") is not None
-    return importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(model) is not None
+    """True when ``model`` is an installed spaCy model package or a model directory (it has a ``config.cfg`` or a
+    ``meta.json``); imports nothing."""
+    if importlib.util.find_spec("spacy") is None:
+        return False
+    path = Path(model)
+    if not path.is_dir():
+        if not model.isidentifier():  # a dotted name would import its parent package to look it up
+            return False
+        spec = importlib.util.find_spec(model)
+        if spec is None or not spec.submodule_search_locations:
+            return False
+        path = Path(next(iter(spec.submodule_search_locations)))
+    return (path / "config.cfg").is_file() or (path / "meta.json").is_file()
 
 
 @lru_cache(maxsize=2)
@@ -80,7 +117,7 @@ class JapaneseNames:
         if not any("\u3040" <= c <= "\u9fff" for c in text):  # no kana or kanji: nothing for a Japanese model
             return []
         out = []
-        budget = [self.ner_budget_chars]
+        budget = _REQUEST_BUDGET.get() or [self.ner_budget_chars]
         for start, piece in _pieces(text):
             for kind, s, e, score in self._piece(piece, budget):
                 os_, oe = norm.to_original(start + s, start + e)
@@ -98,25 +135,27 @@ class JapaneseNames:
             addresses = _addresses(doc, text)
             persons: list[tuple[str, int, int, float]] = []
             if "PERSON" in self.types:
-                gates = [t.i for t in doc if _is_name(t) or t.text.startswith(_HONORIFICS)]
+                gates = [t.i for t in doc if _is_name(t) or t.text in _HONORIFICS]
                 for a, b in _windows(gates, len(doc)):
                     offset, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
                     budget[0] -= end - offset
                     window = self.nlp(text[offset:end]) if budget[0] >= 0 else doc[a:b].as_doc()
                     persons += [(k, s + offset, e + offset, sc) for k, s, e, sc in _persons(window, window.text)]
+        if "ADDRESS" not in self.types:
+            return persons  # a name inside an address span must not vanish when addresses are not masked
         inside = [(s, e) for _, s, e, _ in addresses]
-        spans = [p for p in persons if not any(s <= p[1] and p[2] <= e for s, e in inside)]
-        return spans + (addresses if "ADDRESS" in self.types else [])
+        return [p for p in persons if not any(s <= p[1] and p[2] <= e for s, e in inside)] + addresses
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
-    """Sentences, with any longer than ``_MAX_PIECE`` cut at a comma or space (Sudachi refuses input over 48 KB,
-    and a name is never cut by a comma)."""
+    """Sentences, with any longer than ``_MAX_PIECE`` cut after a comma, else after a space (Sudachi refuses input
+    over 48 KB; a comma never stands inside a name, a space can: 田中 一郎)."""
     out: list[tuple[int, str]] = []
     for m in _SENTENCE.finditer(text):
         start, sentence = m.start(), m.group(0)
         while len(sentence) > _MAX_PIECE:
-            cut = max(sentence.rfind(c, 0, _MAX_PIECE) for c in "、，, 　\t") + 1 or _MAX_PIECE
+            cut = (max(sentence.rfind(c, 0, _MAX_PIECE) for c in "、，,") + 1
+                   or max(sentence.rfind(c, 0, _MAX_PIECE) for c in " \t") + 1 or _MAX_PIECE)
             out.append((start, sentence[:cut]))
             start, sentence = start + cut, sentence[cut:]
         out.append((start, sentence))
@@ -135,6 +174,9 @@ def _windows(centres: list[int], n: int, radius: int = 8) -> list[tuple[int, int
     return [(a, b) for a, b in out]
 
 
+_KATAKANA_WORD = re.compile(r"[ァ-ヺー]{2,}")
+
+
 def _is_name(token: Any) -> bool:
     return "人名" in token.tag_
 
@@ -142,7 +184,9 @@ def _is_name(token: Any) -> bool:
 def _persons(doc: Any, text: str) -> list[tuple[str, int, int, float]]:
     """Person spans: the NER's, trimmed; dictionary names it missed; katakana names before an honorific. Adjacent
     parts merge (松田 + 悠真 → 松田悠真, グエン・ヴァン・アン); a name right before 商店/建設/製作所… is a business."""
-    spans = sorted(_person_parts(doc) + [(m.start(), m.end(), 0.75) for m in _KATAKANA_NAME.finditer(text)])
+    katakana = [(m.start(), m.end(), 0.75) for m in _KATAKANA_NAME.finditer(text)
+                if m.group(0).replace("・", " ").split()[-1] not in _KATAKANA_ROLES]
+    spans = sorted(_person_parts(doc) + katakana)
     merged: list[list[float]] = []
     for s, e, score in spans:
         if merged and s <= merged[-1][1] + 1 and all(c in _JOINERS for c in text[int(merged[-1][1]) : s]):
@@ -153,6 +197,22 @@ def _persons(doc: Any, text: str) -> list[tuple[str, int, int, float]]:
     return [("PERSON", int(s), int(e), score) for s, e, score in merged if not _ORG_AFTER.match(text, int(e))]
 
 
+def _extend(doc: Any, ent: Any, token: Any, step: int) -> Any:
+    """The farthest token of ``ent`` reachable from ``token`` in direction ``step`` across ・ or a space to a
+    katakana word."""
+    while True:
+        nxt_i = token.i + step
+        if not ent.start <= nxt_i < ent.end:
+            return token
+        nxt, beyond = doc[nxt_i], nxt_i + step
+        if nxt.text == "・" and ent.start <= beyond < ent.end and _KATAKANA_WORD.fullmatch(doc[beyond].text):
+            token = doc[beyond]
+        elif _KATAKANA_WORD.fullmatch(nxt.text) and (token if step > 0 else nxt).whitespace_:
+            token = nxt
+        else:
+            return token
+
+
 def _person_parts(doc: Any) -> list[tuple[int, int, float]]:
     out: list[tuple[int, int, float]] = []
     taken: set[int] = set()
@@ -160,11 +220,13 @@ def _person_parts(doc: Any) -> list[tuple[int, int, float]]:
     for ent in doc.ents:
         if ent.label_ != "Person":
             continue
-        # Trim the entity to its proper-noun tokens: "営業部 佐々木" → 佐々木.
+        # Trim the entity to its proper nouns ("営業部 佐々木" → 佐々木), then extend over katakana words joined to
+        # them by ・ or a space, which the dictionary does not know as names (リー・ミンホ, ゴトウ ダイスケ) — but
+        # not over a katakana word written flush against them (佐藤グループ長, コーポ山田).
         proper = [t for t in ent if "固有名詞" in t.tag_]
         if not proper:
             continue
-        first, last = proper[0], proper[-1]
+        first, last = _extend(doc, ent, proper[0], -1), _extend(doc, ent, proper[-1], 1)
         out.append((first.idx, last.idx + len(last.text), 0.9))
         taken.update(range(first.i, last.i + 1))
     # Dictionary names the NER missed: surname + given name, or a surname/given name before an honorific.
@@ -172,14 +234,16 @@ def _person_parts(doc: Any) -> list[tuple[int, int, float]]:
     while i < len(tokens):
         t = tokens[i]
         after_dept = i > 0 and tokens[i - 1].text.endswith(_DEPARTMENTS)
-        if t.i in taken or (t.i in in_org and not after_dept) or not _is_name(t):
+        # 株式会社山田 山田太郎: a surname the NER put in a company still names a person when a given name follows.
+        given_next = i + 1 < len(tokens) and tokens[i + 1].tag_.endswith("人名-名") and tokens[i + 1].i not in in_org
+        if t.i in taken or (t.i in in_org and not (after_dept or given_next)) or not _is_name(t):
             i += 1
             continue
         j = i
         while j + 1 < len(tokens) and _is_name(tokens[j + 1]) and tokens[j + 1].i not in taken:
             j += 1
         nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
-        if j > i or nxt.startswith(_HONORIFICS) or after_dept:
+        if j > i or nxt in _HONORIFICS or after_dept or given_next:
             end = tokens[j]
             out.append((t.idx, end.idx + len(end.text), 0.8 if j > i else 0.75))
         i = j + 1

@@ -202,3 +202,73 @@ def test_the_example_bank_policy_loads_and_applies():
     assert card.action == "block" and card.rule == "pii.CREDIT_CARD"
     advice = g.check_input([{"role": "user", "content": "必ず儲かる銘柄を教えて"}])
     assert advice.action == "redirect" and "個別の投資判断" in (advice.message or "")
+
+
+@needs_ginza
+@pytest.mark.parametrize("text", [
+    "関東地区は1-2営業日で届きます。",      # a particle before the numbers: running text
+    "都市部で2-3ポイント上昇した。",
+    "東京都港区の1-2の方針を確認して。",
+    "佐藤グループ長に報告します。",          # a title, not a company: the person stays (checked below)
+])
+def test_ranges_after_place_names_are_not_addresses(text):
+    g = Guardrails(NAMES_POLICY)
+    assert [f for f in g.scan_text(text).findings if f.type == "ADDRESS"] == []
+
+
+@needs_ginza
+@pytest.mark.parametrize("text, expected", [
+    ("佐藤グループ長に報告します。", {"佐藤"}),
+    ("本件はリー・ミンホが担当します。", {"リー・ミンホ"}),        # an unknown katakana part joined by ・
+    ("名義人 ゴトウ ダイスケ", {"ゴトウ ダイスケ"}),             # ... or by a space
+    ("名義人 ｺﾞﾄｳ ﾀﾞｲｽｹ様", {"ｺﾞﾄｳ ﾀﾞｲｽｹ"}),                    # half-width kana, voicing marks apart
+    ("株式会社山田 山田太郎", {"山田太郎"}),
+    ("ユーザー様各位、クライアント様、パートさんへ", set()),       # roles before an honorific
+    ("ゴシック様式と藤原様式の違い", set()),                       # 様式 is not 様
+])
+def test_person_edge_cases(text, expected):
+    g = Guardrails(NAMES_POLICY)
+    assert {text[f.start : f.end] for f in g.scan_text(text).findings if f.type == "PERSON"} == expected
+
+
+@needs_ginza
+def test_a_name_inside_a_false_address_survives_when_only_persons_are_masked():
+    g = Guardrails({"output": {"names": {"enabled": True, "types": ["PERSON"]}}})
+    answer = g.check_output("品川区担当の鈴木さんが2-3日で伺います。").text
+    assert answer == "品川区担当の<PERSON_1>さんが2-3日で伺います。"
+
+
+@needs_ginza
+def test_a_long_roster_is_cut_at_commas_not_inside_a_name():
+    from aikojo.guardrails.names_ja import JapaneseNames
+    from aikojo.guardrails.normalise import normalise
+
+    text = "、".join(["田中 一郎様"] * 900)  # 6,300 characters, one sentence: cut into pieces
+    found = JapaneseNames().detect(normalise(text))
+    assert [text[f.start : f.end] for f in found] == ["田中 一郎"] * 900
+
+
+@needs_ginza
+def test_the_ner_budget_is_shared_by_all_texts_of_a_request():
+    from aikojo.guardrails.names_ja import JapaneseNames, request_budget
+    from aikojo.guardrails.normalise import normalise
+
+    detector = JapaneseNames()
+    text = "担当は佐藤です。"  # a bare surname: only the NER (not the dictionary rules) calls it a person
+    assert [f.type for f in detector.detect(normalise(text))] == ["PERSON"]
+    with request_budget(10):
+        assert [f.type for f in detector.detect(normalise(text))] == ["PERSON"]  # 7 of 10 characters used
+        assert detector.detect(normalise(text)) == []  # the second message finds the budget spent
+
+
+@needs_ginza
+def test_a_lone_surrogate_does_not_break_the_scan():
+    g = Guardrails(NAMES_POLICY)
+    text = "田中\ud800様"
+    assert g.scan_text(text).findings[0].type == "PERSON"
+
+
+@pytest.mark.parametrize("model", ["yaml", "/tmp", "json.decoder"])
+def test_only_a_real_spacy_model_passes_validation(model):
+    with pytest.raises(PolicyError, match="is not installed here"):
+        Guardrails({"input": {"names": {"enabled": True, "model": model}}})
