@@ -25,12 +25,25 @@ class GuardProvider:
                     self._default = Guardrails(load_policy(self._default_source))
         return self._default
 
+    def is_built(self, policy_yaml: str | None) -> bool:
+        """False when ``for_policy`` would compile first: a policy with the names detector loads GiNZA (seconds),
+        so the gateway calls it off the event loop then."""
+        if not self.enabled:
+            return True
+        if not policy_yaml:
+            return self._default is not None
+        return self._digest(policy_yaml) in self._by_policy
+
+    @staticmethod
+    def _digest(policy_yaml: str) -> str:
+        return hashlib.sha256(policy_yaml.encode()).hexdigest()
+
     def for_policy(self, policy_yaml: str | None) -> Guardrails | None:
         if not self.enabled:
             return None
         if not policy_yaml:
             return self.default()
-        digest = hashlib.sha256(policy_yaml.encode()).hexdigest()
+        digest = self._digest(policy_yaml)
         g = self._by_policy.get(digest)
         if g is None:
             with self._lock:

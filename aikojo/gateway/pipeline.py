@@ -13,9 +13,9 @@ import functools
 import hashlib
 import hmac
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import anyio
 import orjson
@@ -28,6 +28,7 @@ from aikojo.errors import ContentBlocked, Forbidden, InvalidInput, KojoError, Pa
 from aikojo.gateway import openai_protocol as wire
 from aikojo.gateway.auth import Caller
 from aikojo.gateway.limits import LimitSpec
+from aikojo.gateway.offload import off_loop
 from aikojo.gateway.state import GatewayState
 from aikojo.serving.backend import GenerationRequest, GenerationResult, Usage
 from aikojo.serving.router import Route
@@ -305,7 +306,8 @@ async def handle(gw: GatewayState, request: Request, kind: str, project_path: st
         await admit(gw, call, greq)
         if t:
             t.stage("kojo.guardrails.input")
-        g = gw.guards.for_policy(call.caller.project.guardrail_policy)
+        policy = call.caller.project.guardrail_policy
+        g = await off_loop(not gw.guards.is_built(policy), gw.guards.for_policy, policy)
         greq, guard = await off_loop(g is not None and g.heavy, _guard_request, gw, call, greq)
         if t:
             t.done()
@@ -348,16 +350,6 @@ async def handle(gw: GatewayState, request: Request, kind: str, project_path: st
             gw.metrics.in_flight.dec()
             if t:  # a stream ends its server span when the stream ends
                 t.end(call)
-
-
-T = TypeVar("T")
-
-
-async def off_loop(heavy: bool, fn: Callable[..., T], *args: Any) -> T:
-    """``fn(*args)``, in a worker thread when ``heavy``: a policy with the names detector spends tens of
-    milliseconds per kilobyte, which on the event loop would stall every other request of this worker. The
-    ~1 ms default guardrails stay inline, where a thread hop would cost more than it saves."""
-    return await anyio.to_thread.run_sync(fn, *args) if heavy else fn(*args)
 
 
 def _inputs(call: Call) -> tuple[list[dict] | None, str | None]:

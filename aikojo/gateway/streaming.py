@@ -17,7 +17,8 @@ from fastapi.responses import StreamingResponse
 
 from aikojo.errors import ContentBlocked, KojoError
 from aikojo.gateway import openai_protocol as wire
-from aikojo.gateway.pipeline import Call, _note_guard, aclose_quietly, digest, error_status, finish, off_loop
+from aikojo.gateway.offload import off_loop
+from aikojo.gateway.pipeline import Call, _note_guard, aclose_quietly, digest, error_status, finish
 from aikojo.gateway.state import GatewayState
 from aikojo.serving.backend import GenerationRequest, Usage
 

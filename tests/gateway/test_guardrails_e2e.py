@@ -122,7 +122,7 @@ def test_heavy_guardrails_run_off_the_event_loop():
 
     import anyio
 
-    from aikojo.gateway.pipeline import off_loop
+    from aikojo.gateway.offload import off_loop
 
     async def threads() -> tuple[int, int, int]:
         return threading.get_ident(), await off_loop(False, threading.get_ident), await off_loop(
