@@ -255,6 +255,9 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
     ``C_GRID``; ``criterion`` is one of ``CRITERIA``; ``max_lookalike_fpr=None`` drops per_sample's cap."""
     if criterion not in CRITERIA:
         raise ValueError(f"criterion {criterion!r}: expected one of {', '.join(CRITERIA)}")
+    for name, rate in (("target_fpr", target_fpr), ("max_lookalike_fpr", max_lookalike_fpr)):
+        if rate is not None and not 0.0 <= rate < 1.0:
+            raise ValueError(f"{name} {rate}: a false-positive rate is at least 0 and below 1 (e.g. 0.02)")
     texts, labels, groups = read_corpus(data)
     n_data = len(texts)
     if extra is not None and extra.exists():

@@ -197,4 +197,8 @@ def test_an_unknown_criterion_is_refused_before_any_work(tmp_path: Path) -> None
 
     with pytest.raises(ValueError, match="criterion 'strict': expected one of prompt_corpora, per_sample"):
         train(out=tmp_path / "m.json", criterion="strict")
+    with pytest.raises(ValueError, match=r"target_fpr 1\.5: a false-positive rate is at least 0 and below 1"):
+        train(out=tmp_path / "m.json", target_fpr=1.5)
+    with pytest.raises(ValueError, match=r"max_lookalike_fpr -0\.1"):
+        train(out=tmp_path / "m.json", max_lookalike_fpr=-0.1)
     assert not (tmp_path / "m.json").exists()
