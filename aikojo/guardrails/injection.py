@@ -7,8 +7,8 @@ Two stages, both fitted by ``aikojo.guardrails.train`` (``kojo guard train``) on
    e-mail is not lost in the benign text around it (indirect injection). Grouped cross-validation on the training
    side preferred having both to the chunk maximum alone (which lets one odd benign sentence decide: TPR at 2 %
    FPR 0.79 against 0.75);
-2. a small logistic combination of those logits with the hand-written rules that fired (one weight per rule)
-   gives the probability. The rules are evidence with a fitted weight, not a verdict: a
+2. a small logistic combination of those logits, the text's length (``log_chars``) and the hand-written rules
+   that fired (one weight per rule) gives the probability. The rules are evidence with a fitted weight, not a verdict: a
    benign prompt that trips a rule still scores by everything else it says, so scores do not tie.
 
 Base64 payloads are decoded and scored the same way; the higher score wins. The model is exported to
@@ -42,20 +42,21 @@ from aikojo.guardrails.normalise import Normalised
 from aikojo.guardrails.types import Finding
 
 MODEL_PATH = Path(__file__).parent / "data" / "injection_model.json"
-MODEL_FORMAT = "aikojo-injection-stacked/3"
+MODEL_FORMAT = "aikojo-injection-stacked/4"
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
 # A blob must mix cases or digits to be worth decoding: plain long words ("internationalisation") are not base64.
 _B64_HINT = re.compile(r"[A-Z].*[a-z0-9]|[a-z].*[A-Z0-9]")
 
 __all__ = ["CHUNK_CHARS", "FAMILIES", "MODEL_PATH", "NGRAM_RANGE", "RULE_IDS", "InjectionDetector", "InjectionModel",
-           "chunks", "decoded_payloads", "expand_payloads", "load_model", "model_view"]
+           "chunks", "decoded_payloads", "expand_payloads", "load_model", "log_chars", "model_view"]
 
 
 @dataclass
 class InjectionModel:
     """Stage 1: n-gram weights as dense arrays over the hash buckets (``idf`` 0 = not in the vocabulary).
     Stage 2: ``combine`` = intercept, weights of the whole-text (``ngram_whole``) and chunk-maximum (``ngram``)
-    logits, then one weight per rule (``RULE_IDS``; a rule that fired is feature 1)."""
+    logits and of the length (``log_chars``), then one weight per rule (``RULE_IDS``; a rule that fired is
+    feature 1)."""
 
     idf: np.ndarray
     coef: np.ndarray
@@ -82,9 +83,11 @@ class InjectionModel:
             return whole, whole
         return whole, max(self._logit(chunk_buckets(grams, start, end)) for start, end in bounds)
 
-    def probability(self, logits: tuple[float, float], hits: dict[str, float]) -> float:
+    def probability(self, x: tuple[float, float, float], hits: dict[str, float]) -> float:
+        """Stage 2 on ``x`` = (whole-text logit, chunk-maximum logit, log(1 + characters)) and the rules that
+        fired."""
         c = self.combine
-        z = (c["intercept"] + c["ngram_whole"] * logits[0] + c["ngram"] * logits[1]
+        z = (c["intercept"] + c["ngram_whole"] * x[0] + c["ngram"] * x[1] + c["log_chars"] * x[2]
              + sum(c.get(rule, 0.0) for rule in hits))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
@@ -124,6 +127,13 @@ def load_model(path: str = str(MODEL_PATH)) -> InjectionModel | None:
     if not p.exists():
         return None
     return InjectionModel.from_json(json.loads(p.read_text(encoding="utf-8")))
+
+
+def log_chars(view: str) -> float:
+    """The length input of stage 2. A short text has few n-grams, and its l2-normalised vector lets two or three
+    of them decide ("田中氏名義の口座" looked like an attack); with the length beside the logits, stage 2 learns
+    how much a short text's logit is worth (grouped CV: TPR 0.880 → 0.890 at the same false-positive rate)."""
+    return math.log1p(len(prepare(view)))
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
@@ -167,13 +177,14 @@ class InjectionDetector:
     def __init__(self, model: InjectionModel | None = None, use_model: bool = True) -> None:
         self.model = model if model is not None else (load_model() if use_model else None)
 
-    def features(self, text: str) -> tuple[tuple[float, float], dict[str, float]]:
-        """Stage-1 logits (whole text, chunk maximum) and the rules (``RULE_IDS``) that fired on normalised
-        ``text``, with their hand-set strengths."""
+    def features(self, text: str) -> tuple[tuple[float, float, float], dict[str, float]]:
+        """Stage-2 inputs — the stage-1 logits (whole text, chunk maximum) and the length as log(1 + characters)
+        — and the rules (``RULE_IDS``) that fired on normalised ``text``, with their hand-set strengths."""
         views = prepared_views(text)
         patterns = pattern_hits(text, views)
-        z = self.model.ngram_logits(model_view(views)) if self.model is not None else (0.0, 0.0)
-        return z, patterns
+        view = model_view(views)
+        z = self.model.ngram_logits(view) if self.model is not None else (0.0, 0.0)
+        return (*z, log_chars(view)), patterns
 
     def score(self, text: str, _depth: int = 0) -> tuple[float, str | None]:
         """Probability that ``text`` (already normalised) is an injection, and the rule family behind it."""

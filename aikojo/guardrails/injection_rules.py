@@ -71,7 +71,10 @@ PATTERNS: list[tuple[str, float, re.Pattern[str]]] = [
     # Bare "jailbreak"/脱獄 is left to the model: people ask *about* jailbreaks; these forms perform one.
     ("jailbreak", 0.95, re.compile(
         r"\bdo anything now\b|\b(?:you are|you're|are now|be) (?:now )?jailbroken\b|\bjailbreak(?:ed)? mode\b|"
-        r"\bthis is a jailbreak\b|脱獄(?:モード|プロンプトです|しました|した(?:状態|AI))|ジェイルブレイク(?:モード|しました)")),
+        r"\bthis is a jailbreak\b|脱獄(?:モード|プロンプトです|しました|した(?:状態|AI))|ジェイルブレイク(?:モード|しました)|"
+        # DAN ("Do Anything Now"), the best-known jailbreak persona, by name — not Dan from accounting.
+        r"\bdan ?(?:mode|モード|プロンプト)|\b(?:you are|you're|act as|activate|enable|become|switch to)\s+(?:the\s+)?dan\b"
+        r"(?!\s+(?:from|in|at|of|with)\b)|danとして|danになりきって")),
     ("jailbreak", 0.9, re.compile(
         r"\b(?:act|pretend|roleplay|role-play|behave)\s+(?:to be\s+|as\s+|like\s+)(?:an?\s+)?(?:\w+\s+){0,2}"
         r"(?:unfiltered|unrestricted|uncensored|evil|amoral|unethical|rogue|jailbroken)")),
@@ -209,7 +212,7 @@ NEEDLES: list[tuple[str, ...]] = [
     ("above", "before this", "verbatim"),
     ("システムプロンプト", "初期", "隠され", "内部", "あなたへの", "あなたに与えられた", "最初に"),
     ("上記", "この上", "これより前"),
-    ("do anything now", "jailbr", "脱獄", "ジェイルブレイク"),
+    ("do anything now", "jailbr", "脱獄", "ジェイルブレイク", "dan"),
     ("unfiltered", "unrestricted", "uncensored", "evil", "amoral", "unethical", "rogue", "jailbroken"),
     ("unfiltered", "unrestricted", "uncensored", "amoral", "evil", "jailbroken", "free from"),
     ("restriction", "limitation", "filter", "censorship", "guideline", "rules", "refus"),

@@ -42,6 +42,7 @@ from aikojo.guardrails.injection import (
     InjectionDetector,
     InjectionModel,
     expand_payloads,
+    log_chars,
     model_view,
 )
 from aikojo.guardrails.injection_features import BITS, NGRAM_RANGE, text_buckets
@@ -118,7 +119,7 @@ def read_extra_benign(paths: Sequence[Path]) -> list[str]:
 
 
 class _Example:
-    __slots__ = ("buckets", "hits", "text")
+    __slots__ = ("buckets", "hits", "log_chars", "text")
 
     def __init__(self, text: str) -> None:
         # Encoded payloads are scored decoded at inference (the higher score wins), so train on what they say.
@@ -126,6 +127,7 @@ class _Example:
         views = prepared_views(self.text)
         self.hits = pattern_hits(self.text, views)
         self.buckets = text_buckets(model_view(views))
+        self.log_chars = log_chars(model_view(views))
 
 
 def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features: int) -> InjectionModel:
@@ -162,8 +164,10 @@ def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features
 
 
 def _stage2_matrix(z: np.ndarray, rows: list[_Example]) -> np.ndarray:
-    """``z``: (n, 2) stage-1 logits (whole text, chunk maximum); then one 0/1 column per rule."""
-    return np.column_stack([z] + [[1.0 if rule in r.hits else 0.0 for r in rows] for rule in RULE_IDS])
+    """``z``: (n, 2) stage-1 logits (whole text, chunk maximum); then the length input; then one 0/1 column per
+    rule."""
+    return np.column_stack([z, [r.log_chars for r in rows]]
+                           + [[1.0 if rule in r.hits else 0.0 for r in rows] for rule in RULE_IDS])
 
 
 def _fit_stage2(x2: np.ndarray, labels: np.ndarray) -> dict[str, float]:
@@ -173,11 +177,12 @@ def _fit_stage2(x2: np.ndarray, labels: np.ndarray) -> dict[str, float]:
     clf.fit(x2, labels)
     w = clf.coef_[0]
     return {"intercept": float(clf.intercept_[0]), "ngram_whole": float(w[0]), "ngram": float(w[1]),
-            **{rule: float(w[i + 2]) for i, rule in enumerate(RULE_IDS)}}
+            "log_chars": float(w[2]), **{rule: float(w[i + 3]) for i, rule in enumerate(RULE_IDS)}}
 
 
 def _probabilities(x2: np.ndarray, combine: dict[str, float]) -> np.ndarray:
-    w = np.array([combine["ngram_whole"], combine["ngram"]] + [combine[rule] for rule in RULE_IDS])
+    w = np.array([combine["ngram_whole"], combine["ngram"], combine["log_chars"]]
+                 + [combine[rule] for rule in RULE_IDS])
     return 1.0 / (1.0 + np.exp(-(combine["intercept"] + x2 @ w)))
 
 
