@@ -41,3 +41,14 @@ def test_scan_with_policy_file(tmp_path) -> None:
     src.write_text('{"id": 1, "text": "mail a@example.com"}\n', encoding="utf-8")
     result = runner.invoke(app, ["scan", str(src), "--policy", str(pol)])
     assert json.loads(result.stdout)["text"] == "mail [REDACTED:EMAIL]"
+
+
+def test_train_refuses_bad_options_before_any_work(tmp_path) -> None:
+    out = tmp_path / "model.json"
+    for args, message in ((["--criterion", "strict"], "criterion 'strict': expected one of prompt_corpora, per_sample"),
+                          (["--target-fpr", "2"], "target_fpr 2.0: a false-positive rate is at least 0 and below 1")):
+        proc = subprocess.run([sys.executable, "-m", "aikojo.cli.main", "guard", "train", "--out", str(out), *args],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2, proc.stderr
+        assert message in " ".join(proc.stderr.split())
+        assert not out.exists()
