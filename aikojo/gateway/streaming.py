@@ -172,7 +172,8 @@ async def _guarded_deltas(gw: GatewayState, call: Call, greq: GenerationRequest,
                 if delta.usage is not None:
                     call.usage = delta.usage
                 out = [delta.text] if stream_filter is None else (
-                    await off_loop(heavy, feed, delta.text) if delta.text else [])
+                    await off_loop(heavy and stream_filter.would_scan(delta.text), feed, delta.text)
+                    if delta.text else [])
                 if delta.finish_reason and stream_filter is not None:
                     out += await off_loop(heavy, flush)
                 for piece in out:

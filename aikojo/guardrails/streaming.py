@@ -49,6 +49,12 @@ class StreamFilter:
         segment, self._buf = self._buf[:cut], self._buf[cut:]
         return self._release(segment)
 
+    def would_scan(self, delta: str) -> bool:
+        """Whether ``feed(delta)`` would run the detectors: a sentence ends in it or the hold-back fills. Otherwise
+        feed only buffers, so a caller can skip moving it to a worker thread (most deltas are a token or two)."""
+        return (len(self._buf) + len(delta) > self.max_hold or _BOUNDARY.search(delta) is not None
+                or (self._buf.endswith(".") and delta[:1].isspace()))
+
     def finish(self) -> list[str]:
         """End of the model stream: release what is held, then run whole-answer checks (JSON)."""
         segment, self._buf = self._buf, ""

@@ -113,6 +113,26 @@ def test_stream_holds_back_at_most_max_hold_characters(guard) -> None:
     assert emitted >= 500 - 200
 
 
+def test_would_scan_predicts_when_feed_runs_the_detectors(guard) -> None:
+    import random
+
+    r = random.Random(3)
+    pieces = ["お客様", "の番号は", "090-", "1234", "。", "Sure", ".", " ", "next", "\n", "word ", "長い文" * 30, "!"]
+    predicted_any = released_any = False
+    for _ in range(50):
+        s = guard.stream_filter(max_hold=200)
+        for _ in range(40):
+            delta = r.choice(pieces)
+            predicted = s.would_scan(delta)
+            held = len(s._buf)
+            out = s.feed(delta)
+            if not predicted:  # nothing released, so nothing scanned: the buffer only grew
+                assert out == [] and len(s._buf) == held + len(delta)
+            predicted_any |= predicted
+            released_any |= bool(out)
+    assert predicted_any and released_any
+
+
 def test_stream_blocks_mid_stream_on_a_secret(guard) -> None:
     s = guard.stream_filter()
     assert "".join(s.feed("Sure. ")) == "Sure."
