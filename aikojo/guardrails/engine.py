@@ -68,9 +68,6 @@ class Guardrails:
         model_threshold = self._injection.model.threshold if self._injection.model else 0.5
         self.injection_threshold = inj.threshold if inj.threshold is not None else model_threshold
         self._names = {d: _names_detector(getattr(self.policy, d).names) for d in ("input", "output")}
-        # The names detector costs tens of milliseconds per kilobyte (the rest, about one): callers on an event
-        # loop should run a heavy policy's checks in a worker thread so other requests keep flowing.
-        self.heavy = any(d is not None for d in self._names.values())
         self._topics = {
             "input": TopicDetector(self.policy.input.topics),
             "output": TopicDetector(self.policy.output.topics),
@@ -79,6 +76,11 @@ class Guardrails:
             "input": {t.name: t for t in self.policy.input.topics},
             "output": {t.name: t for t in self.policy.output.topics},
         }
+        # The names detector costs tens of milliseconds per kilobyte and example-matched topics a few (the rest,
+        # about one in all): callers on an event loop should run a heavy policy's checks in a worker thread so
+        # other requests keep flowing.
+        self.heavy = any(d is not None for d in self._names.values()) or any(
+            t.heavy for t in self._topics.values())
 
     # ---- detection and decisions -------------------------------------------------------------------
     def _decide_pii(self, rule: PiiRule, findings: list[Finding], prefix: str) -> list[_Decided]:

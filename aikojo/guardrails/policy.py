@@ -65,6 +65,11 @@ class TopicRule(_Strict):
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     keywords: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list)
+    # Japanese example questions: a sentence whose content words mean the same matches (word vectors of the
+    # ja-names extra's model), so 「儲かる株を教えて」 matches 「おすすめの株式銘柄を教えて」 without a shared keyword.
+    examples: list[str] = Field(default_factory=list)
+    similarity: float = Field(0.72, gt=0.0, lt=1.0, description="cosine at or above which an example matches")
+    similarity_model: str = "ja_ginza"
     action: Action = "redirect"
     message: str | None = None
 
@@ -80,8 +85,14 @@ class TopicRule(_Strict):
 
     @model_validator(mode="after")
     def _has_terms(self) -> TopicRule:
-        if not self.keywords and not self.patterns:
-            raise ValueError(f"topic {self.name!r} needs at least one keyword or pattern")
+        if not self.keywords and not self.patterns and not self.examples:
+            raise ValueError(f"topic {self.name!r} needs at least one keyword, pattern or example")
+        if self.examples:
+            from aikojo.guardrails.names_ja import INSTALL_HINT, model_available
+
+            if not model_available(self.similarity_model):
+                raise ValueError(f"topic {self.name!r}: examples need the model {self.similarity_model!r}: "
+                                 f"{INSTALL_HINT}")
         return self
 
 

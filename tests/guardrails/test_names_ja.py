@@ -272,3 +272,30 @@ def test_a_lone_surrogate_does_not_break_the_scan():
 def test_only_a_real_spacy_model_passes_validation(model):
     with pytest.raises(PolicyError, match="is not installed here"):
         Guardrails({"input": {"names": {"enabled": True, "model": model}}})
+
+
+INVESTMENT_TOPIC = {"input": {"topics": [{
+    "name": "investment-advice", "keywords": ["必ず儲かる"], "action": "redirect",
+    "examples": ["おすすめの株式銘柄を教えて", "どの投資信託を買えばいいですか", "値上がりしそうな株は？"]}]}}
+
+
+@needs_ginza
+@pytest.mark.parametrize("text", ["儲かる株を教えて", "今買うべき銘柄は？", "NISAでどのファンドを選べばいい？"])
+def test_a_topic_matches_questions_that_share_no_keyword_with_its_examples(text):
+    g = Guardrails(INVESTMENT_TOPIC)
+    result = g.scan_text(f"いつもお世話になっております。{text}")
+    assert result.action == "redirect" and result.rule == "topic.investment-advice"
+    assert g.heavy  # tokenising every sentence: the gateway runs it off the event loop
+
+
+@needs_ginza
+@pytest.mark.parametrize("text", ["口座の開設方法を教えて", "住所変更の手続きは？", "振込手数料はいくら？",
+                                  "キャッシュカードを紛失しました", "株式会社の登記簿の取り方"])
+def test_a_topic_leaves_other_banking_questions_alone(text):
+    assert Guardrails(INVESTMENT_TOPIC).scan_text(text).action == "allow"
+
+
+def test_topic_examples_without_the_model_are_a_clear_policy_error():
+    policy = {"input": {"topics": [{"name": "x", "examples": ["株"], "similarity_model": "ja_no_such_model"}]}}
+    with pytest.raises(PolicyError, match="examples need the model 'ja_no_such_model'"):
+        Guardrails(policy)
