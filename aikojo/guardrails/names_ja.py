@@ -89,14 +89,39 @@ def model_available(model: str) -> bool:
     return (path / "config.cfg").is_file() or (path / "meta.json").is_file()
 
 
-@lru_cache(maxsize=2)
-def _load(model: str) -> tuple[Any, threading.Lock]:
-    """Load the pipeline once per process (about 3 s) with the lock that serialises calls to it."""
-    import spacy
+# Every new token string (an ID, a number, a foreign word) is interned in the pipeline's string table for the
+# pipeline's life; a gateway sees unboundedly many, so the pipeline is reloaded after this many new strings.
+MAX_NEW_STRINGS = 1_000_000
 
-    # Sudachi's tokenizer is not re-entrant (concurrent calls fail with "Already borrowed"), and gateway
-    # requests arrive on several threads: one lock per loaded pipeline.
-    return spacy.load(model, exclude=list(_EXCLUDE)), threading.Lock()
+
+class Pipeline:
+    """A loaded spaCy pipeline and the lock that serialises calls to it. Sudachi's tokenizer is not re-entrant
+    (concurrent calls fail with "Already borrowed") and gateway requests arrive on several threads."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self.lock = threading.Lock()
+        self.reloads = 0
+        self._load()
+
+    def _load(self) -> None:
+        import spacy
+
+        self.nlp = spacy.load(self.model, exclude=list(_EXCLUDE))
+        self._strings_at_load = len(self.nlp.vocab.strings)
+
+    def fresh(self) -> Any:
+        """The pipeline, reloaded first when its string table has grown too much. Call while holding ``lock``."""
+        if len(self.nlp.vocab.strings) - self._strings_at_load > MAX_NEW_STRINGS:
+            self._load()
+            self.reloads += 1
+        return self.nlp
+
+
+@lru_cache(maxsize=2)
+def pipeline(model: str) -> Pipeline:
+    """One pipeline per model per process (loading takes about 3 s), shared by names and topics."""
+    return Pipeline(model)
 
 
 class JapaneseNames:
@@ -108,7 +133,7 @@ class JapaneseNames:
                  ner_budget_chars: int = NER_BUDGET_CHARS) -> None:
         if not model_available(model):
             raise RuntimeError(f"the Japanese names detector needs the spaCy model {model!r}: {INSTALL_HINT}")
-        self.nlp, self._lock = _load(model)
+        self._pipe = pipeline(model)
         self.types = frozenset(types)
         self.ner_budget_chars = ner_budget_chars
 
@@ -118,7 +143,7 @@ class JapaneseNames:
             return []
         out = []
         budget = _REQUEST_BUDGET.get() or [self.ner_budget_chars]
-        for start, piece in _pieces(text):
+        for start, piece in pieces(text):
             for kind, s, e, score in self._piece(piece, budget):
                 os_, oe = norm.to_original(start + s, start + e)
                 out.append(Finding(kind, os_, oe, score, self.name))
@@ -130,8 +155,9 @@ class JapaneseNames:
         # out as a company is always next to one of those. Addresses need no NER: a prefecture or a 地名 token
         # anchors them. Past the per-text budget (a list of thousands of names would otherwise cost seconds),
         # windows get the dictionary rules only: full names and names before an honorific are still found.
-        with self._lock:
-            doc = self.nlp.make_doc(text)
+        with self._pipe.lock:
+            nlp = self._pipe.fresh()
+            doc = nlp.make_doc(text)
             addresses = _addresses(doc, text)
             persons: list[tuple[str, int, int, float]] = []
             if "PERSON" in self.types:
@@ -139,7 +165,7 @@ class JapaneseNames:
                 for a, b in _windows(gates, len(doc)):
                     offset, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
                     budget[0] -= end - offset
-                    window = self.nlp(text[offset:end]) if budget[0] >= 0 else doc[a:b].as_doc()
+                    window = nlp(text[offset:end]) if budget[0] >= 0 else doc[a:b].as_doc()
                     persons += [(k, s + offset, e + offset, sc) for k, s, e, sc in _persons(window, window.text)]
         if "ADDRESS" not in self.types:
             return persons  # a name inside an address span must not vanish when addresses are not masked
@@ -147,7 +173,7 @@ class JapaneseNames:
         return [p for p in persons if not any(s <= p[1] and p[2] <= e for s, e in inside)] + addresses
 
 
-def _pieces(text: str) -> list[tuple[int, str]]:
+def pieces(text: str) -> list[tuple[int, str]]:
     """Sentences, with any longer than ``_MAX_PIECE`` cut after a comma, else after a space (Sudachi refuses input
     over 48 KB; a comma never stands inside a name, a space can: 田中 一郎)."""
     out: list[tuple[int, str]] = []

@@ -68,7 +68,7 @@ class TopicRule(_Strict):
     # Japanese example questions: a sentence whose content words mean the same matches (word vectors of the
     # ja-names extra's model), so 「儲かる株を教えて」 matches 「おすすめの株式銘柄を教えて」 without a shared keyword.
     examples: list[str] = Field(default_factory=list)
-    similarity: float = Field(0.72, gt=0.0, lt=1.0, description="cosine at or above which an example matches")
+    similarity: float = Field(0.8, gt=0.0, lt=1.0, description="cosine at or above which an example matches")
     similarity_model: str = "ja_ginza"
     action: Action = "redirect"
     message: str | None = None
@@ -87,12 +87,21 @@ class TopicRule(_Strict):
     def _has_terms(self) -> TopicRule:
         if not self.keywords and not self.patterns and not self.examples:
             raise ValueError(f"topic {self.name!r} needs at least one keyword, pattern or example")
-        if self.examples:
-            from aikojo.guardrails.names_ja import INSTALL_HINT, model_available
+        if not self.examples:
+            unused = {"similarity", "similarity_model"} & self.model_fields_set
+            if unused:
+                raise ValueError(f"topic {self.name!r}: {', '.join(sorted(unused))} only apply to examples")
+            return self
+        from aikojo.guardrails.names_ja import INSTALL_HINT, model_available
 
-            if not model_available(self.similarity_model):
-                raise ValueError(f"topic {self.name!r}: examples need the model {self.similarity_model!r}: "
-                                 f"{INSTALL_HINT}")
+        if not model_available(self.similarity_model):
+            raise ValueError(f"topic {self.name!r}: examples need the model {self.similarity_model!r}: {INSTALL_HINT}")
+        from aikojo.guardrails.topics import sentence_vector
+
+        unknown = [e for e in self.examples if sentence_vector(self.similarity_model, e, min_words=1) is None]
+        if unknown:
+            raise ValueError(f"topic {self.name!r}: examples {unknown} have no word the model knows; write them as "
+                             "Japanese questions")
         return self
 
 

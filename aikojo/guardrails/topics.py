@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import numpy as np
 
@@ -14,7 +13,9 @@ from aikojo.guardrails.types import Finding
 
 # Content words carry a question's topic; particles, auxiliaries and numbers only dilute the average.
 _CONTENT = ("名詞", "動詞", "形容詞")
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# A sentence needs this many content words the model knows: one shared word (「株」 alone) is not a topic.
+MIN_CONTENT_WORDS = 2
 
 
 class TopicDetector:
@@ -24,17 +25,15 @@ class TopicDetector:
 
     def __init__(self, rules: list[TopicRule]) -> None:
         self._compiled: list[tuple[str, re.Pattern[str]]] = []
-        self._examples: list[tuple[str, float, _Vectors, np.ndarray]] = []
+        self._examples: list[tuple[str, float, str, np.ndarray]] = []
         for rule in rules:
             parts = [re.escape(k) for k in rule.keywords] + [f"(?:{p})" for p in rule.patterns]
             if parts:
                 self._compiled.append((rule.name, re.compile("|".join(parts), re.IGNORECASE)))
-            if rule.examples:
-                vectors = _Vectors(rule.similarity_model)
-                known = [v for v in (vectors.of(e) for e in rule.examples) if v is not None]
-                if not known:
-                    raise ValueError(f"topic {rule.name!r}: no example has a word the model knows")
-                self._examples.append((rule.name, rule.similarity, vectors, np.stack(known)))
+            if rule.examples:  # the policy validator made sure each example has words the model knows
+                vectors = [sentence_vector(rule.similarity_model, e, min_words=1) for e in rule.examples]
+                self._examples.append((rule.name, rule.similarity, rule.similarity_model,
+                                       np.stack([v for v in vectors if v is not None])))
 
     @property
     def heavy(self) -> bool:
@@ -48,35 +47,38 @@ class TopicDetector:
             if m:
                 s, e = norm.to_original(m.start(), m.end())
                 out.append(Finding(f"TOPIC:{name}", s, e, 1.0, f"{self.name}.{name}"))
-        found = {f.type for f in out}
-        for name, threshold, vectors, examples in self._examples:
-            if f"TOPIC:{name}" in found:
-                continue
-            for m in _SENTENCE.finditer(norm.text):
-                v = vectors.of(m.group(0))
+        pending = [t for t in self._examples if not any(f.type == f"TOPIC:{t[0]}" for f in out)]
+        if not pending or not _JAPANESE.search(norm.text):
+            return out
+        from aikojo.guardrails.names_ja import pieces
+
+        vectors: dict[tuple[str, int], np.ndarray | None] = {}  # each sentence once per model, for all topics
+        for name, threshold, model, examples in pending:
+            for start, sentence in pieces(norm.text):
+                if not _JAPANESE.search(sentence):
+                    continue
+                if (model, start) not in vectors:
+                    vectors[(model, start)] = sentence_vector(model, sentence)
+                v = vectors[(model, start)]
                 score = float((examples @ v).max()) if v is not None else 0.0
                 if score >= threshold:
-                    s, e = norm.to_original(m.start(), m.end())
+                    s, e = norm.to_original(start, start + len(sentence.rstrip()))
                     out.append(Finding(f"TOPIC:{name}", s, e, round(score, 3), f"{self.name}.{name}.similar"))
                     break
         return out
 
 
-class _Vectors:
-    """Unit-length average of a sentence's content-word vectors, from the spaCy model's static word vectors."""
+def sentence_vector(model: str, text: str, min_words: int = MIN_CONTENT_WORDS) -> np.ndarray | None:
+    """Unit-length average of the content-word vectors of ``text`` (the spaCy model's static word vectors), or
+    None with fewer than ``min_words`` known content words."""
+    from aikojo.guardrails.names_ja import pipeline  # the names detector's cached pipeline and lock
 
-    def __init__(self, model: str) -> None:
-        from aikojo.guardrails.names_ja import _load  # the same cached pipeline and lock as the names detector
-
-        self._nlp, self._lock = _load(model)
-
-    def of(self, text: str) -> np.ndarray | None:
-        with self._lock:
-            tokens: list[Any] = list(self._nlp.make_doc(text))
-        vs = [t.vector for t in tokens
+    pipe = pipeline(model)
+    with pipe.lock:
+        vs = [t.vector for t in pipe.fresh().make_doc(text)
               if t.tag_.startswith(_CONTENT) and not t.tag_.startswith("名詞-数詞") and t.has_vector]
-        if not vs:
-            return None
-        v = np.mean(vs, axis=0)
-        norm = float(np.linalg.norm(v))
-        return v / norm if norm > 0 else None
+    if len(vs) < min_words:
+        return None
+    v = np.mean(vs, axis=0)
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm > 0 else None

@@ -280,7 +280,7 @@ INVESTMENT_TOPIC = {"input": {"topics": [{
 
 
 @needs_ginza
-@pytest.mark.parametrize("text", ["儲かる株を教えて", "今買うべき銘柄は？", "NISAでどのファンドを選べばいい？"])
+@pytest.mark.parametrize("text", ["NISAでどのファンドを選べばいい？", "値上がりする銘柄を教えてください"])
 def test_a_topic_matches_questions_that_share_no_keyword_with_its_examples(text):
     g = Guardrails(INVESTMENT_TOPIC)
     result = g.scan_text(f"いつもお世話になっております。{text}")
@@ -290,12 +290,52 @@ def test_a_topic_matches_questions_that_share_no_keyword_with_its_examples(text)
 
 @needs_ginza
 @pytest.mark.parametrize("text", ["口座の開設方法を教えて", "住所変更の手続きは？", "振込手数料はいくら？",
-                                  "キャッシュカードを紛失しました", "株式会社の登記簿の取り方"])
-def test_a_topic_leaves_other_banking_questions_alone(text):
+                                  "キャッシュカードを紛失しました", "株式会社の登記簿の取り方",
+                                  "投資信託の解約方法を教えて", "株", "Which stock should I buy?"])
+def test_a_topic_leaves_other_questions_alone(text):
     assert Guardrails(INVESTMENT_TOPIC).scan_text(text).action == "allow"
+
+
+@needs_ginza
+def test_a_lower_similarity_trades_precision_for_recall():
+    loose = {"input": {"topics": [{**INVESTMENT_TOPIC["input"]["topics"][0], "similarity": 0.72}]}}
+    assert Guardrails(INVESTMENT_TOPIC).scan_text("儲かる株を教えて").action == "allow"
+    assert Guardrails(loose).scan_text("儲かる株を教えて").action == "redirect"
+
+
+@needs_ginza
+def test_long_text_without_sentence_ends_is_scanned_in_pieces():
+    g = Guardrails({"input": {**INVESTMENT_TOPIC["input"], "injection": {"enabled": False}}})
+    text = "本研究では，提案手法の有効性を検証した．" * 900  # 54 KB, no 。: more than Sudachi takes at once
+    assert g.scan_text(text).findings == []
+
+
+@needs_ginza
+@pytest.mark.parametrize("topic, message", [
+    ({"name": "x", "examples": ["!!!", "12345"]}, "have no word the model knows"),
+    ({"name": "x", "keywords": ["a"], "similarity": 0.9}, "similarity only apply to examples"),
+])
+def test_topic_examples_are_validated_with_the_policy(topic, message):
+    with pytest.raises(PolicyError, match=message):
+        Guardrails({"input": {"topics": [topic]}})
 
 
 def test_topic_examples_without_the_model_are_a_clear_policy_error():
     policy = {"input": {"topics": [{"name": "x", "examples": ["株"], "similarity_model": "ja_no_such_model"}]}}
     with pytest.raises(PolicyError, match="examples need the model 'ja_no_such_model'"):
         Guardrails(policy)
+
+
+@needs_ginza
+def test_the_pipeline_reloads_once_its_string_table_has_grown(monkeypatch):
+    from aikojo.guardrails import names_ja
+    from aikojo.guardrails.normalise import normalise
+
+    pipe = names_ja.pipeline("ja_ginza")
+    monkeypatch.setattr(names_ja, "MAX_NEW_STRINGS", 50)
+    before = pipe.reloads
+    with pipe.lock:  # unseen IDs are interned for the pipeline's life
+        pipe.fresh().make_doc(" ".join(f"受付ID-{i:06d}-x" for i in range(300)))
+    text = "担当の森本亜紀さんです。"
+    assert [text[f.start : f.end] for f in names_ja.JapaneseNames().detect(normalise(text))] == ["森本亜紀"]
+    assert pipe.reloads == before + 1
