@@ -88,7 +88,10 @@ class TopicRule(_Strict):
         if not self.keywords and not self.patterns and not self.examples:
             raise ValueError(f"topic {self.name!r} needs at least one keyword, pattern or example")
         if not self.examples:
-            unused = {"similarity", "similarity_model"} & self.model_fields_set
+            # Set to something other than the default without examples: a mistake (a dumped policy carries the
+            # defaults, so it still loads).
+            unused = {n for n in ("similarity", "similarity_model")
+                      if getattr(self, n) != type(self).model_fields[n].default}
             if unused:
                 raise ValueError(f"topic {self.name!r}: {', '.join(sorted(unused))} only apply to examples")
             return self

@@ -340,3 +340,10 @@ def test_the_pipeline_reloads_once_its_string_table_has_grown(monkeypatch):
     text = "担当の森本亜紀さんです。"
     assert [text[f.start : f.end] for f in names_ja.JapaneseNames().detect(normalise(text))] == ["森本亜紀"]
     assert pipe.reloads == before + 1
+
+
+def test_a_dumped_policy_with_topics_loads_again():
+    from aikojo.guardrails import load_policy
+
+    policy = load_policy({"input": {"topics": [{"name": "fx", "keywords": ["為替予約"]}]}})
+    assert load_policy(policy.model_dump(by_alias=True)) == policy
