@@ -27,6 +27,7 @@ import injection_extra6_sources as extra6
 import injection_extra7_sources as extra7
 import injection_extra8_sources as extra8
 import injection_extra9_sources as extra9
+import injection_extra10_sources as extra10
 from build_injection import (
     BENIGN_DOC_FILL_EN,
     BENIGN_DOC_FILL_JA,
@@ -147,9 +148,10 @@ def build(seed: int = 20250301) -> list[dict[str, object]]:
     # Later seed files (2: new wordings and hard look-alikes; 3: attacks with the canonical keywords; 4: the weak
     # categories jailbreak, dev_mode, indirect, extraction; 6: benign fraud-prevention questions — 5 became the
     # challenge set; 7 and 8: English and Japanese seeds for the categories still weakest, jailbreak above all;
-    # 9: harmful requests under mild framing, indirect extraction, and the look-alikes CV still flagged), each after everything before it and with its own generator, so earlier rows keep their text
+    # 9: harmful requests under mild framing, indirect extraction, and the look-alikes CV still flagged; 10:
+    # greetings and small talk addressed to the assistant), each after everything before it and with its own generator, so earlier rows keep their text
     # and ids.
-    for k, module in ((2, extra2), (3, extra3), (4, extra4), (6, extra6), (7, extra7), (8, extra8), (9, extra9)):
+    for k, module in ((2, extra2), (3, extra3), (4, extra4), (6, extra6), (7, extra7), (8, extra8), (9, extra9), (10, extra10)):
         rk = random.Random(seed + k)
         for lang, seeds in (("en", module.ATTACKS_EN), ("ja", module.ATTACKS_JA)):
             for cat, text in seeds:
