@@ -64,6 +64,9 @@ def test_prefilter_never_changes_a_rule_result() -> None:
     # short business fragments, where two or three n-grams used to decide alone (the length input fixed them)
     "田中氏名義の口座",
     "キム・ジョンス部長へ",
+    # greetings that speak to the assistant as "you" ("Hello, how are you" was blocked; these are not in the corpus)
+    "Hello there, how have you been?",
+    "どうも、調子はどうですか？",
 ])
 def test_benign_lookalikes_pass(guard, text: str) -> None:
     assert not blocked(guard, text)
