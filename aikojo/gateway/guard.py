@@ -1,9 +1,9 @@
 """Guardrails per project: the project's policy (YAML in the store) or the platform default, compiled once
-and reused; a policy change compiles a new one (the cache is keyed by the policy text)."""
+and reused; a policy change compiles a new one (the cache is keyed by the policy text itself: a str caches its
+hash, and the text comes from the cached caller, so the per-request look-up costs nothing)."""
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 
@@ -32,22 +32,17 @@ class GuardProvider:
             return True
         if not policy_yaml:
             return self._default is not None
-        return self._digest(policy_yaml) in self._by_policy
-
-    @staticmethod
-    def _digest(policy_yaml: str) -> str:
-        return hashlib.sha256(policy_yaml.encode()).hexdigest()
+        return policy_yaml in self._by_policy
 
     def for_policy(self, policy_yaml: str | None) -> Guardrails | None:
         if not self.enabled:
             return None
         if not policy_yaml:
             return self.default()
-        digest = self._digest(policy_yaml)
-        g = self._by_policy.get(digest)
+        g = self._by_policy.get(policy_yaml)
         if g is None:
             with self._lock:
-                g = self._by_policy.get(digest)
+                g = self._by_policy.get(policy_yaml)
                 if g is None:
-                    g = self._by_policy[digest] = Guardrails(load_policy(policy_yaml))
+                    g = self._by_policy[policy_yaml] = Guardrails(load_policy(policy_yaml))
         return g

@@ -35,6 +35,7 @@ from aikojo.serving.router import Route
 
 if TYPE_CHECKING:
     from aikojo.gateway.tracing import RequestTrace
+    from aikojo.guardrails import Guardrails
 
 
 @dataclass
@@ -154,9 +155,8 @@ async def admit(gw: GatewayState, call: Call, greq: GenerationRequest) -> None:
     call.ticket = admission.ticket
 
 
-def guard_input(gw: GatewayState, call: Call, messages: list[dict]) -> tuple[list[dict], Any]:
+def guard_input(gw: GatewayState, call: Call, messages: list[dict], g: Guardrails | None) -> tuple[list[dict], Any]:
     """Returns (messages the backend may see, the guardrails object and its vault) or raises a block."""
-    g = gw.guards.for_policy(call.caller.project.guardrail_policy)
     if g is None:
         return messages, None
     decision = g.check_input(messages)
@@ -308,7 +308,7 @@ async def handle(gw: GatewayState, request: Request, kind: str, project_path: st
             t.stage("kojo.guardrails.input")
         policy = call.caller.project.guardrail_policy
         g = await off_loop(not gw.guards.is_built(policy), gw.guards.for_policy, policy)
-        greq, guard = await off_loop(g is not None and g.heavy, _guard_request, gw, call, greq)
+        greq, guard = await off_loop(g is not None and g.heavy, _guard_request, gw, call, greq, g)
         if t:
             t.done()
         call.prompt_digest = digest(gw, greq.messages if greq.messages is not None else greq.prompt)
@@ -358,9 +358,10 @@ def _inputs(call: Call) -> tuple[list[dict] | None, str | None]:
     return None, call.body.prompt
 
 
-def _guard_request(gw: GatewayState, call: Call, greq: GenerationRequest) -> tuple[GenerationRequest, Any]:
+def _guard_request(gw: GatewayState, call: Call, greq: GenerationRequest,
+                   g: Guardrails | None) -> tuple[GenerationRequest, Any]:
     as_messages = greq.messages if greq.messages is not None else [{"role": "user", "content": greq.prompt}]
-    safe, guard = guard_input(gw, call, as_messages)
+    safe, guard = guard_input(gw, call, as_messages, g)
     if greq.messages is not None:
         greq.messages = safe
     else:
