@@ -58,6 +58,7 @@ _JOINERS = " \t・"
 NER_BUDGET_CHARS = 4000
 _MAX_PIECE = 4000  # characters: at most 12 KB of UTF-8, well under Sudachi's 48 KB limit
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]*|[。！？!?\n]+")
+JAPANESE = re.compile("[\u3040-\u9fff]")  # kana and kanji
 # The NER budget left for the current request (see request_budget); None: each text gets its own.
 _REQUEST_BUDGET: ContextVar[list[int] | None] = ContextVar("names_ner_budget", default=None)
 
@@ -139,7 +140,7 @@ class JapaneseNames:
 
     def detect(self, norm: Normalised) -> list[Finding]:
         text = norm.text
-        if not any("\u3040" <= c <= "\u9fff" for c in text):  # no kana or kanji: nothing for a Japanese model
+        if not JAPANESE.search(text):  # no kana or kanji: nothing for a Japanese model
             return []
         out = []
         budget = _REQUEST_BUDGET.get() or [self.ner_budget_chars]

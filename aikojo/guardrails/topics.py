@@ -7,13 +7,13 @@ import re
 
 import numpy as np
 
+from aikojo.guardrails.names_ja import JAPANESE, pieces, pipeline
 from aikojo.guardrails.normalise import Normalised
 from aikojo.guardrails.policy import TopicRule
 from aikojo.guardrails.types import Finding
 
 # Content words carry a question's topic; particles, auxiliaries and numbers only dilute the average.
 _CONTENT = ("名詞", "動詞", "形容詞")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # A sentence needs this many content words the model knows: one shared word (「株」 alone) is not a topic.
 MIN_CONTENT_WORDS = 2
 
@@ -48,14 +48,13 @@ class TopicDetector:
                 s, e = norm.to_original(m.start(), m.end())
                 out.append(Finding(f"TOPIC:{name}", s, e, 1.0, f"{self.name}.{name}"))
         pending = [t for t in self._examples if not any(f.type == f"TOPIC:{t[0]}" for f in out)]
-        if not pending or not _JAPANESE.search(norm.text):
+        if not pending or not JAPANESE.search(norm.text):
             return out
-        from aikojo.guardrails.names_ja import pieces
 
         vectors: dict[tuple[str, int], np.ndarray | None] = {}  # each sentence once per model, for all topics
         for name, threshold, model, examples in pending:
             for start, sentence in pieces(norm.text):
-                if not _JAPANESE.search(sentence):
+                if not JAPANESE.search(sentence):
                     continue
                 if (model, start) not in vectors:
                     vectors[(model, start)] = sentence_vector(model, sentence)
@@ -71,9 +70,7 @@ class TopicDetector:
 def sentence_vector(model: str, text: str, min_words: int = MIN_CONTENT_WORDS) -> np.ndarray | None:
     """Unit-length average of the content-word vectors of ``text`` (the spaCy model's static word vectors), or
     None with fewer than ``min_words`` known content words."""
-    from aikojo.guardrails.names_ja import pipeline  # the names detector's cached pipeline and lock
-
-    pipe = pipeline(model)
+    pipe = pipeline(model)  # the names detector's cached pipeline and lock
     with pipe.lock:
         vs = [t.vector for t in pipe.fresh().make_doc(text)
               if t.tag_.startswith(_CONTENT) and not t.tag_.startswith("名詞-数詞") and t.has_vector]
