@@ -13,12 +13,14 @@ other held-out splits and is for the benchmark only.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+from freeze import dump, freeze_once  # noqa: E402
 
 SURNAMES = (
     "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木", "山口",
@@ -195,21 +197,10 @@ def build(seed: int = 20261128, per_template: int = 10) -> tuple[list[dict[str, 
     return dev, heldout
 
 
-def _dump(path: Path, rows: list[dict[str, object]]) -> None:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-
-
 def main() -> int:
     dev, heldout = build()
-    _dump(HERE / "names_dev.jsonl", dev)
-    frozen = HERE / "names_heldout.jsonl"
-    if frozen.exists():
-        print(f"{frozen.name} is frozen (HELDOUT.sha256); wrote only names_dev.jsonl")
-    else:
-        _dump(frozen, heldout)
-        digest = hashlib.sha256(frozen.read_bytes()).hexdigest()
-        with (HERE / "HELDOUT.sha256").open("a") as fh:
-            fh.write(f"{digest}  {frozen.name}\n")
+    dump(HERE / "names_dev.jsonl", dev)
+    freeze_once(HERE / "names_heldout.jsonl", heldout)
     print(f"names: dev {len(dev)} items, held-out {len(heldout)} items")
     return 0
 
