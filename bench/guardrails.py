@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -172,6 +174,27 @@ def names_section(n: int) -> tuple[dict[str, object] | None, str]:
             "heldout_items": len(items), "quality": pii_quality(items, predict)}, "GiNZA ja_ginza (tok2vec + ner)"
 
 
+def group_bootstrap(scored: list[tuple[float, int, dict]], threshold: float, reps: int = 2000) -> dict[str, object]:
+    """95% intervals that resample seed groups, not items: the variants of one wording (plain, prefixed, inside a
+    document, obfuscated) pass or fail together, so per-item (Wilson) intervals are too narrow. Items without a
+    group are their own group."""
+    groups: dict[str, list[int]] = {}
+    for i, (s, y, it) in enumerate(scored):
+        g = groups.setdefault(str(it.get("group", it.get("id", i))), [0, 0, 0, 0])
+        g[0 if y == 1 else 2] += s >= threshold
+        g[1 if y == 1 else 3] += 1
+    counts = np.asarray(list(groups.values()), dtype=np.float64)
+    rng = np.random.default_rng(0)
+    sums = counts[rng.integers(0, len(counts), size=(reps, len(counts)))].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        tpr, fpr = sums[:, 0] / sums[:, 1], sums[:, 2] / sums[:, 3]
+
+    def interval(x: np.ndarray) -> list[float]:
+        return [round(float(q), 4) for q in np.nanpercentile(x, [2.5, 97.5])]
+
+    return {"seed_groups": len(groups), "tpr_ci95_by_group": interval(tpr), "fpr_ci95_by_group": interval(fpr)}
+
+
 def injection_quality(items: list[dict], threshold: float) -> dict[str, object]:
     det = InjectionDetector()
     scored = [(det.score(normalise(it["text"]).text)[0], it["label"], it) for it in items]
@@ -187,7 +210,7 @@ def injection_quality(items: list[dict], threshold: float) -> dict[str, object]:
     by_cat: dict[str, list[int]] = {}
     for s, y, it in scored:
         if y == 1:
-            key = f"{it['lang']}/{it.get('variant') or it['category']}"
+            key = f"{it['lang']}/{it.get('variant') or it.get('category') or it['genre']}"
             by_cat.setdefault(key, [0, 0])
             by_cat[key][0] += s >= threshold
             by_cat[key][1] += 1
@@ -195,6 +218,7 @@ def injection_quality(items: list[dict], threshold: float) -> dict[str, object]:
         "attacks": len(pos), "benign": len(neg), "threshold": round(threshold, 4),
         "tpr": round(tp / len(pos), 4), "tpr_ci95": wilson(tp, len(pos)),
         "fpr": round(fp / len(neg), 4), "fpr_ci95": wilson(fp, len(neg)),
+        **group_bootstrap(scored, threshold),
         "tpr_at_fpr_le_2pct": round(tp2 / len(pos), 4), "tpr_at_fpr_le_2pct_ci95": wilson(tp2, len(pos)),
         "fpr_at_that_point": round(fp2 / len(neg), 4),
         "tpr_by_lang_variant": {k: round(h / n, 3) for k, (h, n) in sorted(by_cat.items())},
@@ -227,6 +251,9 @@ def main() -> int:
     # A second, harder evaluation set (never trained on): attacks buried in business documents beside near-twin
     # benign documents (examples/guardrails/injection_challenge_sources.py). It measures a known weakness.
     chal = injection_quality(load("injection_challenge_embedded.jsonl"), g.injection_threshold)
+    # Long documents written apart from all training data (build_documents.py): benign ones and ones with one
+    # injected instruction — what a summarising or RAG project sends.
+    docs = injection_quality(load("documents_heldout.jsonl"), g.injection_threshold)
     names, names_note = names_section(n)
     result = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
@@ -238,6 +265,7 @@ def main() -> int:
         "pii": {"aikojo": pii_ours, "presidio": pii_presidio, "presidio_note": presidio_note},
         "injection": inj,
         "injection_challenge_embedded": chal,
+        "injection_documents_heldout": docs,
         "names_ja": names, "names_ja_note": names_note,
         # How the shipped model was fitted and its threshold chosen (cross-validation on the training side only).
         "injection_model": g._injection.model.meta if g._injection.model else None,
@@ -259,12 +287,15 @@ def main() -> int:
         ("look-alikes intact", f"{pii_ours['lookalikes_intact']} {pii_ours['lookalikes_intact_ci95']}",
          f"{pii_presidio['lookalikes_intact']}" if pii_presidio else "-", ""),
         ("injection TPR @ shipped threshold", f"{inj['tpr']} {inj['tpr_ci95']}", "", "≥0.95"),
+        ("  interval by seed group", f"{inj['tpr_ci95_by_group']} ({inj['seed_groups']} groups)", "", ""),
         ("injection FPR @ shipped threshold", f"{inj['fpr']} {inj['fpr_ci95']}", "", "≤0.02"),
+        ("  interval by seed group", f"{inj['fpr_ci95_by_group']}", "", ""),
         ("injection TPR @ FPR≤2% (held-out ROC)",
          f"{inj['tpr_at_fpr_le_2pct']} {inj['tpr_at_fpr_le_2pct_ci95']}", "", "≥0.95"),
         (f"challenge (buried, {chal['attacks']}+{chal['benign']}): TPR / FPR", f"{chal['tpr']} / {chal['fpr']}", "",
          ""),
         ("challenge TPR @ FPR≤2% (its ROC)", f"{chal['tpr_at_fpr_le_2pct']} {chal['tpr_at_fpr_le_2pct_ci95']}", "", ""),
+        (f"documents ({docs['attacks']}+{docs['benign']}): TPR / FPR", f"{docs['tpr']} / {docs['fpr']}", "", ""),
     ]
     print(f"held-out: {len(pii_items)} PII items ({pii_ours['entities']} entities, {pii_ours['lookalike_items']} "
           f"look-alike items); injection {inj['attacks']} attacks / {inj['benign']} benign")

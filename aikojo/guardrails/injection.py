@@ -8,8 +8,11 @@ Two stages, both fitted by ``aikojo.guardrails.train`` (``kojo guard train``) on
    side preferred having both to the chunk maximum alone (which lets one odd benign sentence decide: TPR at 2 %
    FPR 0.79 against 0.75);
 2. a small logistic combination of those logits, the text's length (``log_chars``) and the hand-written rules
-   that fired (one weight per rule) gives the probability. The rules are evidence with a fitted weight, not a verdict: a
-   benign prompt that trips a rule still scores by everything else it says, so scores do not tie.
+   that fired (one weight per rule) gives the probability. The rules are evidence with a fitted weight, not a
+   verdict: a benign prompt that trips a rule still scores by everything else it says, so scores do not tie.
+   Texts of several chunks and documents (``DOCUMENT_CHUNKS``+) add their own weight sets (``regimes``), fitted
+   on prompts and on long documents built from business text with and without a buried attack
+   (``train_documents.py``).
 
 Base64 payloads are decoded and scored the same way; the higher score wins. The model is exported to
 ``data/injection_model.json`` as plain numbers, so loading executes no pickle and scoring needs no scikit-learn.
@@ -42,7 +45,17 @@ from aikojo.guardrails.normalise import Normalised
 from aikojo.guardrails.types import Finding
 
 MODEL_PATH = Path(__file__).parent / "data" / "injection_model.json"
-MODEL_FORMAT = "aikojo-injection-stacked/4"
+MODEL_FORMAT = "aikojo-injection-stacked/5"
+# From this many chunks (~400+ characters) a text is a document: a pasted e-mail, report or retrieved context.
+DOCUMENT_CHUNKS = 4
+
+
+def regimes(n_chunks: float) -> tuple[str, ...]:
+    """The stage-2 weight sets a text of ``n_chunks`` chunks uses: every text the base set (prefix ""), a text
+    of several chunks also "long:", a document (``DOCUMENT_CHUNKS`` chunks or more) also "document:"."""
+    return ("",) + (("long:",) if n_chunks > 1 else ()) + (("document:",) if n_chunks >= DOCUMENT_CHUNKS else ())
+
+
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
 # A blob must mix cases or digits to be worth decoding: plain long words ("internationalisation") are not base64.
 _B64_HINT = re.compile(r"[A-Z].*[a-z0-9]|[a-z].*[A-Z0-9]")
@@ -73,22 +86,29 @@ class InjectionModel:
         norm2 = float(self._idf2[ids].sum())
         return self.intercept + (float(self._w[ids].sum()) / math.sqrt(norm2) if norm2 > 0 else 0.0)
 
-    def ngram_logits(self, view: str) -> tuple[float, float]:
-        """Stage-1 logits of a prepared view: the whole text, and the maximum over its sentence chunks."""
+    def ngram_logits(self, view: str) -> tuple[float, float, float]:
+        """Stage-1 logits of a prepared view: the whole text and the maximum over its sentence chunks, and 1.0
+        when the text has more than one chunk (else 0.0)."""
         prepared = prepare(view)
         grams = gram_buckets(prepared)
         whole = self._logit(chunk_buckets(grams, 0, len(prepared)))
         bounds = chunk_bounds(prepared)
         if len(bounds) == 1:
-            return whole, whole
-        return whole, max(self._logit(chunk_buckets(grams, start, end)) for start, end in bounds)
+            return whole, whole, 1.0
+        top = max(self._logit(chunk_buckets(grams, start, end)) for start, end in bounds)
+        return whole, top, float(len(bounds))
 
-    def probability(self, x: tuple[float, float, float], hits: dict[str, float]) -> float:
-        """Stage 2 on ``x`` = (whole-text logit, chunk-maximum logit, log(1 + characters)) and the rules that
-        fired."""
+    def probability(self, x: tuple[float, ...], hits: dict[str, float]) -> float:
+        """Stage 2 on ``x`` = (whole-text logit, chunk-maximum logit, number of chunks, log(1 + characters)) and
+        the rules that fired. Each length regime (``regimes``) adds its own weights (``long:…``, ``document:…``):
+        in a document one injected sentence is the chunk maximum and barely moves the whole-text logit, and a rule
+        firing somewhere in 2 KB says less than in a one-line prompt; a one-chunk text keeps the weights fitted on
+        prompts."""
         c = self.combine
-        z = (c["intercept"] + c["ngram_whole"] * x[0] + c["ngram"] * x[1] + c["log_chars"] * x[2]
-             + sum(c.get(rule, 0.0) for rule in hits))
+        z = c["intercept"]
+        for prefix in regimes(x[2]):
+            z += (c[f"{prefix}bias"] + c[f"{prefix}ngram_whole"] * x[0] + c[f"{prefix}ngram"] * x[1]
+                  + c[f"{prefix}log_chars"] * x[3] + sum(c.get(prefix + rule, 0.0) for rule in hits))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> dict[str, object]:
@@ -177,13 +197,14 @@ class InjectionDetector:
     def __init__(self, model: InjectionModel | None = None, use_model: bool = True) -> None:
         self.model = model if model is not None else (load_model() if use_model else None)
 
-    def features(self, text: str) -> tuple[tuple[float, float, float], dict[str, float]]:
-        """Stage-2 inputs — the stage-1 logits (whole text, chunk maximum) and the length as log(1 + characters)
-        — and the rules (``RULE_IDS``) that fired on normalised ``text``, with their hand-set strengths."""
+    def features(self, text: str) -> tuple[tuple[float, ...], dict[str, float]]:
+        """Stage-2 inputs — the stage-1 logits (whole text, chunk maximum), whether the text has several chunks and
+        the length as log(1 + characters) — and the rules (``RULE_IDS``) that fired on normalised ``text``, with
+        their hand-set strengths."""
         views = prepared_views(text)
         patterns = pattern_hits(text, views)
         view = model_view(views)
-        z = self.model.ngram_logits(view) if self.model is not None else (0.0, 0.0)
+        z = self.model.ngram_logits(view) if self.model is not None else (0.0, 0.0, 0.0)
         return (*z, log_chars(view)), patterns
 
     def score(self, text: str, _depth: int = 0) -> tuple[float, str | None]:

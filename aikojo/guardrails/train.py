@@ -20,8 +20,9 @@ with balanced class weights, rates the text more likely benign):
 C is the grid value with the highest out-of-fold TPR over all attacks at its own threshold. The metadata records
 the false-positive rate on every benign sample at the chosen threshold, and what the other criterion would pick.
 
-Stacking: stage 1 (n-gram logistic regression) is fitted per fold and its out-of-fold logits (whole text and
-chunk maximum), with the rules that fired, train stage 2 (a 2 + len(RULE_IDS) feature logistic regression), so
+Stacking: stage 1 (n-gram logistic regression) is fitted per fold and its out-of-fold logits (whole text, chunk
+maximum, and both again for texts of several chunks), the length and the rules that fired train stage 2 (a
+6 + len(RULE_IDS) feature logistic regression), so
 the rule weights are learned against n-gram evidence the model has not memorised.
 """
 
@@ -44,10 +45,12 @@ from aikojo.guardrails.injection import (
     expand_payloads,
     log_chars,
     model_view,
+    regimes,
 )
 from aikojo.guardrails.injection_features import BITS, NGRAM_RANGE, text_buckets
 from aikojo.guardrails.injection_rules import pattern_hits, prepared_views
 from aikojo.guardrails.normalise import normalise
+from aikojo.guardrails.train_documents import long_documents
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "guardrails"
 DEFAULT_TRAIN = EXAMPLES / "injection_train.jsonl"
@@ -60,7 +63,13 @@ DEFAULT_EXTRA = EXAMPLES / "injection_train_extra.jsonl"
 DATASETS = EXAMPLES.parent / "datasets"
 DEFAULT_EXTRA_BENIGN: tuple[Path, ...] = (EXAMPLES / "pii_dev.jsonl", DATASETS / "claims_ja.jsonl",
                                           DATASETS / "emails.jsonl", DATASETS / "incidents_ja.jsonl")
+# Minutes, notices, manuals, threads, clauses (build_documents.py): pasted into the built documents only.
+DEFAULT_DOCUMENT_SOURCES: tuple[Path, ...] = (EXAMPLES / "documents_train.jsonl",)
 C_GRID = (2.0, 4.0, 8.0, 16.0)
+# Long documents built from the business text, half with a buried attack (train_documents.py), per kind.
+DEFAULT_DOCUMENTS = 400
+# Attacks short enough to hide in a document (the longest are whole jailbreak scripts, not a slipped-in line).
+_BURIABLE_CHARS = 300
 STAGE2_C = 1.0
 CRITERIA = ("prompt_corpora", "per_sample")
 # per_sample's safety cap on the hard look-alikes: 5 x the default target, so a retrain on a changed corpus cannot
@@ -119,9 +128,11 @@ def read_extra_benign(paths: Sequence[Path]) -> list[str]:
 
 
 class _Example:
-    __slots__ = ("buckets", "hits", "log_chars", "text")
+    __slots__ = ("buckets", "document", "hits", "log_chars", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, document: bool = False) -> None:
+        # A built long document (train_documents.py) trains stage 2 only (see _fit_stage1).
+        self.document = document
         # Encoded payloads are scored decoded at inference (the higher score wins), so train on what they say.
         self.text = expand_payloads(normalise(text).text)
         views = prepared_views(self.text)
@@ -133,6 +144,12 @@ class _Example:
 def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features: int) -> InjectionModel:
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
+
+    # Built documents train stage 2 only: stage 1 judges what a sentence says. Fitted on them, it had to give the
+    # few n-grams that tell twin documents apart (one sentence in 2 KB) large weights, and generic request words
+    # rose with them (「方法を教えて」 0.34 → 0.81).
+    labels = labels[[not r.document for r in rows]]
+    rows = [r for r in rows if not r.document]
 
     df = np.zeros(2**BITS, dtype=np.int64)
     for r in rows:
@@ -154,7 +171,7 @@ def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features
         indices.extend(col[b].tolist())
         data.extend((v / norm).tolist())
         indptr.append(len(indices))
-    x = csr_matrix((data, indices, indptr), shape=(n, len(keep)))
+    x = csr_matrix((data, indices, indptr), shape=(len(rows), len(keep)))
     clf = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
     clf.fit(x, labels)
     coef = np.zeros(2**BITS, dtype=np.float64)
@@ -163,11 +180,19 @@ def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features
                           {"intercept": 0.0, "ngram": 1.0}, 0.5)
 
 
+STAGE2_BASE = ("bias", "ngram_whole", "ngram", "log_chars", *RULE_IDS)
+STAGE2_REGIMES = ("", "long:", "document:")
+STAGE2_NAMES = tuple(prefix + name for prefix in STAGE2_REGIMES for name in STAGE2_BASE)
+
+
 def _stage2_matrix(z: np.ndarray, rows: list[_Example]) -> np.ndarray:
-    """``z``: (n, 2) stage-1 logits (whole text, chunk maximum); then the length input; then one 0/1 column per
-    rule."""
-    return np.column_stack([z, [r.log_chars for r in rows]]
+    """``z``: (n, 3) stage-1 outputs (whole-text logit, chunk-maximum logit, number of chunks). Columns
+    (``STAGE2_NAMES``): a constant, the two logits, the length input, one 0/1 column per rule; then all of those
+    again for each length regime (``injection.regimes``), zero outside it."""
+    base = np.column_stack([np.ones(len(rows)), z[:, 0], z[:, 1], [r.log_chars for r in rows]]
                            + [[1.0 if rule in r.hits else 0.0 for r in rows] for rule in RULE_IDS])
+    on = np.asarray([[prefix in regimes(n) for prefix in STAGE2_REGIMES] for n in z[:, 2]], dtype=np.float64)
+    return np.column_stack([base * on[:, [k]] for k in range(len(STAGE2_REGIMES))])
 
 
 def _fit_stage2(x2: np.ndarray, labels: np.ndarray) -> dict[str, float]:
@@ -175,14 +200,12 @@ def _fit_stage2(x2: np.ndarray, labels: np.ndarray) -> dict[str, float]:
 
     clf = LogisticRegression(C=STAGE2_C, class_weight="balanced", max_iter=2000)
     clf.fit(x2, labels)
-    w = clf.coef_[0]
-    return {"intercept": float(clf.intercept_[0]), "ngram_whole": float(w[0]), "ngram": float(w[1]),
-            "log_chars": float(w[2]), **{rule: float(w[i + 3]) for i, rule in enumerate(RULE_IDS)}}
+    return {"intercept": float(clf.intercept_[0]), **{n: float(w) for n, w in zip(STAGE2_NAMES, clf.coef_[0],
+                                                                                  strict=True)}}
 
 
 def _probabilities(x2: np.ndarray, combine: dict[str, float]) -> np.ndarray:
-    w = np.array([combine["ngram_whole"], combine["ngram"], combine["log_chars"]]
-                 + [combine[rule] for rule in RULE_IDS])
+    w = np.array([combine[n] for n in STAGE2_NAMES])
     return 1.0 / (1.0 + np.exp(-(combine["intercept"] + x2 @ w)))
 
 
@@ -197,7 +220,7 @@ def _threshold_for_fpr(scores: np.ndarray, labels: np.ndarray, target_fpr: float
 def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: float,
          max_features: int) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold stage-1 logits (scored the way inference does: per chunk) and stage-2 probabilities."""
-    z = np.zeros((len(rows), 2))
+    z = np.zeros((len(rows), 3))
     for k in range(folds):
         tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
         m = _fit_stage1([rows[i] for i in tr], y[tr], c, max_features)
@@ -246,6 +269,8 @@ def _report(p: np.ndarray, y: np.ndarray, sets: dict[str, np.ndarray], threshold
         "cv_fpr_business_text": _rate(p[sets["business_text"]], threshold),
         "cv_fpr_lookalikes": _rate(p[sets["lookalikes"] & ~attack], threshold),
         "cv_fpr_prompt_corpora": _rate(p[(sets["in_distribution"] | sets["lookalikes"]) & ~attack], threshold),
+        "cv_tpr_documents": _rate(p[sets["documents"] & attack], threshold),
+        "cv_fpr_documents": _rate(p[sets["documents"] & ~attack], threshold),
     }
 
 
@@ -254,10 +279,12 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
           extra_benign: Sequence[Path] = DEFAULT_EXTRA_BENIGN,
           extra: Path | None = DEFAULT_EXTRA,
           max_lookalike_fpr: float | None = DEFAULT_MAX_LOOKALIKE_FPR,
-          criterion: str = "prompt_corpora") -> dict[str, Any]:
-    """Fit on ``data`` (+ ``extra`` + ``extra_benign``), choose C and the threshold by ``folds``-fold grouped
-    cross-validation (criterion in the module docstring), write ``out``; returns metadata. ``c=None`` searches
-    ``C_GRID``; ``criterion`` is one of ``CRITERIA``; ``max_lookalike_fpr=None`` drops per_sample's cap."""
+          criterion: str = "prompt_corpora", documents: int = DEFAULT_DOCUMENTS,
+          document_sources: Sequence[Path] = DEFAULT_DOCUMENT_SOURCES) -> dict[str, Any]:
+    """Fit on ``data`` (+ ``extra`` + ``extra_benign`` + ``documents`` long documents of each kind), choose C
+    and the threshold by ``folds``-fold grouped cross-validation (criterion in the module docstring), write
+    ``out``; returns metadata. ``c=None`` searches ``C_GRID``; ``criterion`` is one of ``CRITERIA``;
+    ``max_lookalike_fpr=None`` drops per_sample's cap."""
     if criterion not in CRITERIA:
         raise ValueError(f"criterion {criterion!r}: expected one of {', '.join(CRITERIA)}")
     for name, rate in (("target_fpr", target_fpr), ("max_lookalike_fpr", max_lookalike_fpr)):
@@ -269,19 +296,32 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
         t2, l2, g2 = read_corpus(extra)
         texts, labels, groups = texts + t2, labels + l2, groups + g2
     n_prompts = len(texts)
-    for t in read_extra_benign(extra_benign):
-        texts.append(t)
-        labels.append(0)
-        groups.append(t)
-    rows = [_Example(t) for t in texts]
+    business = read_extra_benign(extra_benign)
+    texts, labels, groups = texts + business, labels + [0] * len(business), groups + business
+    n_business_end = len(texts)
+    # Whole documents (minutes, manuals, threads) go into the built documents only: as stage-1 rows, whole or cut
+    # into sentences, they shifted the n-gram weights short prompts rely on (「方法を教えて」 0.32 → 0.8+).
+    pasted = business + read_extra_benign(document_sources)
+    # Folds by seed group: variants of one wording stay together, as in the held-out split.
+    def fold_of(group: str) -> int:
+        return int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) % folds
+
+    short = [i for i in range(n_prompts) if len(texts[i]) <= _BURIABLE_CHARS]
+    for text, label, group in long_documents(
+            list(zip(pasted, pasted, strict=True)),
+            [(texts[i], groups[i]) for i in short if labels[i] == 1],
+            [(texts[i], groups[i]) for i in short if labels[i] == 0], documents, fold_of, folds):
+        texts.append(text)
+        labels.append(label)
+        groups.append(group)
+    rows = [_Example(t, document=i >= n_business_end) for i, t in enumerate(texts)]
     y = np.asarray(labels)
     index = np.arange(len(texts))
     # The training split shares its generator with the held-out split: its benign rows are the in-distribution
     # sample. The extra corpus's benign rows are hard look-alikes (a stress set); the business text is easy.
     sets = {"in_distribution": index < n_data, "lookalikes": (index >= n_data) & (index < n_prompts),
-            "business_text": index >= n_prompts}
-    # Folds by seed group: variants of one wording stay together, as in the held-out split.
-    fold = np.asarray([int(hashlib.sha256(g.encode()).hexdigest()[:8], 16) % folds for g in groups])
+            "business_text": (index >= n_prompts) & (index < n_business_end), "documents": index >= n_business_end}
+    fold = np.asarray([fold_of(g) for g in groups])
     best: tuple[float, float] | None = None
     cv: dict[str, Any] = {}
     for cand in (c,) if c is not None else C_GRID:
@@ -312,6 +352,7 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
                                                 if lab == 0}),
         "n_lookalikes": int((sets["lookalikes"] & (y == 0)).sum()),
         "n_business_text": int(sets["business_text"].sum()),
+        "n_documents": int(sets["documents"].sum()),
         **best_rep,
         "cv_by_C": cv,
         "cv_at_0.5": _report(best_p, y, sets, 0.5),
