@@ -87,8 +87,8 @@ class InjectionModel:
         return self.intercept + (float(self._w[ids].sum()) / math.sqrt(norm2) if norm2 > 0 else 0.0)
 
     def ngram_logits(self, view: str) -> tuple[float, float, float]:
-        """Stage-1 logits of a prepared view: the whole text and the maximum over its sentence chunks, and 1.0
-        when the text has more than one chunk (else 0.0)."""
+        """Stage-1 logits of a prepared view — the whole text, and the maximum over its sentence chunks — and the
+        number of chunks."""
         prepared = prepare(view)
         grams = gram_buckets(prepared)
         whole = self._logit(chunk_buckets(grams, 0, len(prepared)))
@@ -198,8 +198,8 @@ class InjectionDetector:
         self.model = model if model is not None else (load_model() if use_model else None)
 
     def features(self, text: str) -> tuple[tuple[float, ...], dict[str, float]]:
-        """Stage-2 inputs — the stage-1 logits (whole text, chunk maximum), whether the text has several chunks and
-        the length as log(1 + characters) — and the rules (``RULE_IDS``) that fired on normalised ``text``, with
+        """Stage-2 inputs — the stage-1 logits (whole text, chunk maximum), the number of chunks and the length as
+        log(1 + characters) — and the rules (``RULE_IDS``) that fired on normalised ``text``, with
         their hand-set strengths."""
         views = prepared_views(text)
         patterns = pattern_hits(text, views)

@@ -20,10 +20,11 @@ with balanced class weights, rates the text more likely benign):
 C is the grid value with the highest out-of-fold TPR over all attacks at its own threshold. The metadata records
 the false-positive rate on every benign sample at the chosen threshold, and what the other criterion would pick.
 
-Stacking: stage 1 (n-gram logistic regression) is fitted per fold and its out-of-fold logits (whole text, chunk
-maximum, and both again for texts of several chunks), the length and the rules that fired train stage 2 (a
-6 + len(RULE_IDS) feature logistic regression), so
-the rule weights are learned against n-gram evidence the model has not memorised.
+Stacking: stage 1 (n-gram logistic regression) is fitted per fold on the prompts and business text; its
+out-of-fold logits (whole text, chunk maximum), the length and the rules that fired train stage 2 (a logistic
+regression with 4 + len(RULE_IDS) features per length regime, ``STAGE2_NAMES``), so the rule weights are learned
+against n-gram evidence the model has not memorised. Stage 2 also learns from twin long documents
+(``train_documents.py``).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ DEFAULT_EXTRA_BENIGN: tuple[Path, ...] = (EXAMPLES / "pii_dev.jsonl", DATASETS /
 # Minutes, notices, manuals, threads, clauses (build_documents.py): pasted into the built documents only.
 DEFAULT_DOCUMENT_SOURCES: tuple[Path, ...] = (EXAMPLES / "documents_train.jsonl",)
 C_GRID = (2.0, 4.0, 8.0, 16.0)
-# Long documents built from the business text, half with a buried attack (train_documents.py), per kind.
+# Pairs of twin long documents (train_documents.py): a benign request or an attack buried at the same spot.
 DEFAULT_DOCUMENTS = 400
 # Attacks short enough to hide in a document (the longest are whole jailbreak scripts, not a slipped-in line).
 _BURIABLE_CHARS = 300
@@ -281,10 +282,10 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
           max_lookalike_fpr: float | None = DEFAULT_MAX_LOOKALIKE_FPR,
           criterion: str = "prompt_corpora", documents: int = DEFAULT_DOCUMENTS,
           document_sources: Sequence[Path] = DEFAULT_DOCUMENT_SOURCES) -> dict[str, Any]:
-    """Fit on ``data`` (+ ``extra`` + ``extra_benign`` + ``documents`` long documents of each kind), choose C
-    and the threshold by ``folds``-fold grouped cross-validation (criterion in the module docstring), write
-    ``out``; returns metadata. ``c=None`` searches ``C_GRID``; ``criterion`` is one of ``CRITERIA``;
-    ``max_lookalike_fpr=None`` drops per_sample's cap."""
+    """Fit on ``data`` (+ ``extra`` + ``extra_benign``; stage 2 also on ``documents`` pairs of twin documents
+    pasted from ``extra_benign`` and ``document_sources``), choose C and the threshold by ``folds``-fold grouped
+    cross-validation (criterion in the module docstring), write ``out``; returns metadata. ``c=None`` searches
+    ``C_GRID``; ``criterion`` is one of ``CRITERIA``; ``max_lookalike_fpr=None`` drops per_sample's cap."""
     if criterion not in CRITERIA:
         raise ValueError(f"criterion {criterion!r}: expected one of {', '.join(CRITERIA)}")
     for name, rate in (("target_fpr", target_fpr), ("max_lookalike_fpr", max_lookalike_fpr)):

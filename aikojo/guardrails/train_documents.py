@@ -1,15 +1,17 @@
-"""Long documents for injection training: pasted e-mails, reports and claims, some with one attack buried inside.
+"""Long documents for injection training: pasted e-mails, minutes and reports, with a benign request or an attack
+buried inside.
 
 Every prompt in the hand-written corpora is under ~500 characters, and there attacks run longer than benign
-prompts. Trained on that alone, stage 2 learned "longer ⇒ attack" from the length input and leaned on the
-whole-text logit, in which one injected sentence drowns: an attack buried in a 1-2 KB document was caught about
-a third of the time (grouped CV on documents built from business text the model never saw). Training on long
-documents of both kinds — the same benign text with and without a buried attack — takes the shortcut away and
-teaches stage 2 to trust the chunk maximum when the text is long: the same check catches ~0.9 of them at a
-false-positive rate under 1 % (examples/guardrails/README.md).
+prompts. Trained on that alone, stage 2 learned "longer ⇒ attack" from the length input: the model before these
+documents flagged 39 of the 50 benign documents of examples/guardrails/documents_heldout.jsonl (and caught 0.975
+of the injected ones — it flagged almost every long text). Twin documents — the same pasted text with a benign
+request and with an attack at the same spot — take the shortcut away and give stage 2 a weight set for documents:
+on the same held-out set, 7 of 50 benign documents flagged and 0.70 of the injected caught
+(examples/guardrails/README.md).
 
-Documents are made only from training-side text: the business text (``extra_benign``), the training attacks and
-benign prompts, each document from one cross-validation fold's texts (see ``long_documents``).
+Documents are made only from training-side text: the business text (``extra_benign`` and the documents of
+``document_sources``), the training attacks and benign prompts, each pair from one cross-validation fold's texts
+(see ``long_documents``).
 """
 
 from __future__ import annotations
