@@ -45,7 +45,7 @@ from aikojo.guardrails.normalise import Normalised
 from aikojo.guardrails.types import Finding
 
 MODEL_PATH = Path(__file__).parent / "data" / "injection_model.json"
-MODEL_FORMAT = "aikojo-injection-stacked/5"
+MODEL_FORMAT = "aikojo-injection-stacked/6"
 # From this many chunks (~400+ characters) a text is a document: a pasted e-mail, report or retrieved context.
 DOCUMENT_CHUNKS = 4
 
@@ -66,10 +66,12 @@ __all__ = ["CHUNK_CHARS", "FAMILIES", "MODEL_PATH", "NGRAM_RANGE", "RULE_IDS", "
 
 @dataclass
 class InjectionModel:
-    """Stage 1: n-gram weights as dense arrays over the hash buckets (``idf`` 0 = not in the vocabulary).
-    Stage 2: ``combine`` = intercept, weights of the whole-text (``ngram_whole``) and chunk-maximum (``ngram``)
-    logits and of the length (``log_chars``), then one weight per rule (``RULE_IDS``; a rule that fired is
-    feature 1)."""
+    """Stage 1: n-gram weights as dense arrays over the hash buckets (``idf`` 0 = not in the vocabulary), and
+    ``sentence``: a second set of the same kind, fitted on single instructions against the sentences of business
+    documents, scored per chunk of a long text only.
+    Stage 2: ``combine`` = intercept, then per length regime (``regimes``) a bias, weights of the whole-text
+    (``ngram_whole``) and chunk-maximum (``ngram``) logits, of the length (``log_chars``) and of the sentence
+    maximum (``sentence``), then one weight per rule (``RULE_IDS``; a rule that fired is feature 1)."""
 
     idf: np.ndarray
     coef: np.ndarray
@@ -77,6 +79,7 @@ class InjectionModel:
     combine: dict[str, float]
     threshold: float
     meta: dict[str, object] = field(default_factory=dict)
+    sentence: InjectionModel | None = None
 
     def __post_init__(self) -> None:
         self._idf2 = (self.idf.astype(np.float64) ** 2).astype(np.float32)
@@ -86,40 +89,54 @@ class InjectionModel:
         norm2 = float(self._idf2[ids].sum())
         return self.intercept + (float(self._w[ids].sum()) / math.sqrt(norm2) if norm2 > 0 else 0.0)
 
-    def ngram_logits(self, view: str) -> tuple[float, float, float]:
-        """Stage-1 logits of a prepared view — the whole text, and the maximum over its sentence chunks — and the
-        number of chunks."""
+    def ngram_logits(self, view: str) -> tuple[float, float, float, float]:
+        """Stage-1 logits of a prepared view — the whole text, and the maximum over its sentence chunks — the
+        number of chunks, and the sentence model's maximum over the chunks (0.0 for a one-chunk text)."""
         prepared = prepare(view)
         grams = gram_buckets(prepared)
         whole = self._logit(chunk_buckets(grams, 0, len(prepared)))
         bounds = chunk_bounds(prepared)
         if len(bounds) == 1:
-            return whole, whole, 1.0
-        top = max(self._logit(chunk_buckets(grams, start, end)) for start, end in bounds)
-        return whole, top, float(len(bounds))
+            return whole, whole, 1.0, 0.0
+        ids = [chunk_buckets(grams, start, end) for start, end in bounds]
+        sentence = max(self.sentence._logit(i) for i in ids) if self.sentence is not None else 0.0
+        return whole, max(self._logit(i) for i in ids), float(len(bounds)), sentence
 
     def probability(self, x: tuple[float, ...], hits: dict[str, float]) -> float:
-        """Stage 2 on ``x`` = (whole-text logit, chunk-maximum logit, number of chunks, log(1 + characters)) and
-        the rules that fired. Each length regime (``regimes``) adds its own weights (``long:…``, ``document:…``):
-        in a document one injected sentence is the chunk maximum and barely moves the whole-text logit, and a rule
-        firing somewhere in 2 KB says less than in a one-line prompt; a one-chunk text keeps the weights fitted on
-        prompts."""
+        """Stage 2 on ``x`` = (whole-text logit, chunk-maximum logit, number of chunks, sentence maximum,
+        log(1 + characters)) and the rules that fired. Each length regime (``regimes``) adds its own weights
+        (``long:…``, ``document:…``): in a document one injected sentence is the chunk maximum and barely moves the
+        whole-text logit, and a rule firing somewhere in 2 KB says less than in a one-line prompt; a one-chunk text
+        keeps the weights fitted on prompts."""
         c = self.combine
         z = c["intercept"]
         for prefix in regimes(x[2]):
             z += (c[f"{prefix}bias"] + c[f"{prefix}ngram_whole"] * x[0] + c[f"{prefix}ngram"] * x[1]
-                  + c[f"{prefix}log_chars"] * x[3] + sum(c.get(prefix + rule, 0.0) for rule in hits))
+                  + c[f"{prefix}sentence"] * x[3] + c[f"{prefix}log_chars"] * x[4]
+                  + sum(c.get(prefix + rule, 0.0) for rule in hits))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
-    def to_json(self) -> dict[str, object]:
+    def _weights_json(self) -> dict[str, object]:
         nz = np.flatnonzero(self.idf)
+        # 5 significant digits: the file stays small and scores change by < 1e-4.
+        return {"intercept": round(self.intercept, 6), "buckets": nz.tolist(),
+                "idf": [float(f"{x:.5g}") for x in self.idf[nz]], "coef": [float(f"{x:.5g}") for x in self.coef[nz]]}
+
+    @staticmethod
+    def _weights_from(data: dict[str, object]) -> tuple[np.ndarray, np.ndarray, float]:
+        idf = np.zeros(2**BITS, dtype=np.float32)
+        coef = np.zeros(2**BITS, dtype=np.float32)
+        buckets = np.asarray(data["buckets"], dtype=np.intp)
+        idf[buckets] = np.asarray(data["idf"], dtype=np.float32)
+        coef[buckets] = np.asarray(data["coef"], dtype=np.float32)
+        return idf, coef, float(data["intercept"])  # type: ignore[arg-type]
+
+    def to_json(self) -> dict[str, object]:
         return {
             "format": MODEL_FORMAT, "bits": BITS, "ngram_range": list(NGRAM_RANGE), "rules_sha": RULES_SHA,
-            "intercept": round(self.intercept, 6),
             "combine": {k: round(v, 6) for k, v in self.combine.items()}, "threshold": round(self.threshold, 4),
-            "meta": self.meta, "buckets": nz.tolist(),
-            # 5 significant digits: the file stays small and scores change by < 1e-4.
-            "idf": [float(f"{x:.5g}") for x in self.idf[nz]], "coef": [float(f"{x:.5g}") for x in self.coef[nz]],
+            "meta": self.meta, **self._weights_json(),
+            "sentence": self.sentence._weights_json() if self.sentence is not None else None,
         }
 
     @classmethod
@@ -130,14 +147,11 @@ class InjectionModel:
         if data.get("rules_sha") != RULES_SHA:
             raise ValueError("the injection rules changed since this model was trained (its rule weights would "
                              "apply to the wrong rules); retrain it with `kojo guard train`")
-        idf = np.zeros(2**BITS, dtype=np.float32)
-        coef = np.zeros(2**BITS, dtype=np.float32)
-        buckets = np.asarray(data["buckets"], dtype=np.intp)
-        idf[buckets] = np.asarray(data["idf"], dtype=np.float32)
-        coef[buckets] = np.asarray(data["coef"], dtype=np.float32)
         combine = {str(k): float(v) for k, v in dict(data["combine"]).items()}  # type: ignore[call-overload]
-        return cls(idf, coef, float(data["intercept"]), combine,  # type: ignore[arg-type]
-                   float(data["threshold"]), dict(data.get("meta", {})))  # type: ignore[arg-type,call-overload]
+        sentence = data.get("sentence")
+        return cls(*cls._weights_from(data), combine, float(data["threshold"]),  # type: ignore[arg-type]
+                   dict(data.get("meta", {})),  # type: ignore[call-overload]
+                   cls(*cls._weights_from(sentence), {}, 0.5) if isinstance(sentence, dict) else None)
 
 
 @lru_cache(maxsize=4)
@@ -198,13 +212,13 @@ class InjectionDetector:
         self.model = model if model is not None else (load_model() if use_model else None)
 
     def features(self, text: str) -> tuple[tuple[float, ...], dict[str, float]]:
-        """Stage-2 inputs — the stage-1 logits (whole text, chunk maximum), the number of chunks and the length as
-        log(1 + characters) — and the rules (``RULE_IDS``) that fired on normalised ``text``, with
-        their hand-set strengths."""
+        """Stage-2 inputs — the stage-1 logits (whole text, chunk maximum), the number of chunks, the sentence
+        model's chunk maximum and the length as log(1 + characters) — and the rules (``RULE_IDS``) that fired on
+        normalised ``text``, with their hand-set strengths."""
         views = prepared_views(text)
         patterns = pattern_hits(text, views)
         view = model_view(views)
-        z = self.model.ngram_logits(view) if self.model is not None else (0.0, 0.0, 0.0)
+        z = self.model.ngram_logits(view) if self.model is not None else (0.0, 0.0, 0.0, 0.0)
         return (*z, log_chars(view)), patterns
 
     def score(self, text: str, _depth: int = 0) -> tuple[float, str | None]:

@@ -17,8 +17,9 @@ with balanced class weights, rates the text more likely benign):
   score high, the ~400 split rows could reach ~8 % within a 2 % budget. Higher recall, and more benign look-alikes
   blocked (see examples/guardrails/README.md for both operating points).
 
-C is the grid value with the highest out-of-fold TPR over all attacks at its own threshold. The metadata records
-the false-positive rate on every benign sample at the chosen threshold, and what the other criterion would pick.
+C is the largest grid value within ``C_TIE`` of the highest out-of-fold TPR over all attacks at its own threshold.
+The metadata records the false-positive rate on every benign sample at the chosen threshold, and what the other
+criterion would pick.
 
 Stacking: stage 1 (n-gram logistic regression) is fitted per fold on the prompts and business text; its
 out-of-fold logits (whole text, chunk maximum), the length and the rules that fired train stage 2 (a logistic
@@ -51,7 +52,7 @@ from aikojo.guardrails.injection import (
 from aikojo.guardrails.injection_features import BITS, NGRAM_RANGE, text_buckets
 from aikojo.guardrails.injection_rules import pattern_hits, prepared_views
 from aikojo.guardrails.normalise import normalise
-from aikojo.guardrails.train_documents import long_documents
+from aikojo.guardrails.train_documents import long_documents, sentence_corpus
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "guardrails"
 DEFAULT_TRAIN = EXAMPLES / "injection_train.jsonl"
@@ -67,6 +68,10 @@ DEFAULT_EXTRA_BENIGN: tuple[Path, ...] = (EXAMPLES / "pii_dev.jsonl", DATASETS /
 # Minutes, notices, manuals, threads, clauses (build_documents.py): pasted into the built documents only.
 DEFAULT_DOCUMENT_SOURCES: tuple[Path, ...] = (EXAMPLES / "documents_train.jsonl",)
 C_GRID = (2.0, 4.0, 8.0, 16.0)
+# Grid values within this much CV TPR of the best tie, and the largest C among them wins: within noise, less
+# regularisation kept the weight on what attacks say rather than on generic request words (C = 4: CV TPR 0.890,
+# 「開設方法を教えて」 0.79, blocked; C = 8: 0.888, 0.66).
+C_TIE = 0.005
 # Pairs of twin long documents (train_documents.py): a benign request or an attack buried at the same spot.
 DEFAULT_DOCUMENTS = 400
 # Attacks short enough to hide in a document (the longest are whole jailbreak scripts, not a slipped-in line).
@@ -181,16 +186,16 @@ def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features
                           {"intercept": 0.0, "ngram": 1.0}, 0.5)
 
 
-STAGE2_BASE = ("bias", "ngram_whole", "ngram", "log_chars", *RULE_IDS)
+STAGE2_BASE = ("bias", "ngram_whole", "ngram", "log_chars", "sentence", *RULE_IDS)
 STAGE2_REGIMES = ("", "long:", "document:")
 STAGE2_NAMES = tuple(prefix + name for prefix in STAGE2_REGIMES for name in STAGE2_BASE)
 
 
 def _stage2_matrix(z: np.ndarray, rows: list[_Example]) -> np.ndarray:
-    """``z``: (n, 3) stage-1 outputs (whole-text logit, chunk-maximum logit, number of chunks). Columns
-    (``STAGE2_NAMES``): a constant, the two logits, the length input, one 0/1 column per rule; then all of those
-    again for each length regime (``injection.regimes``), zero outside it."""
-    base = np.column_stack([np.ones(len(rows)), z[:, 0], z[:, 1], [r.log_chars for r in rows]]
+    """``z``: (n, 4) stage-1 outputs (whole-text logit, chunk-maximum logit, number of chunks, sentence maximum).
+    Columns (``STAGE2_NAMES``): a constant, the two logits, the length input, the sentence maximum, one 0/1 column
+    per rule; then all of those again for each length regime (``injection.regimes``), zero outside it."""
+    base = np.column_stack([np.ones(len(rows)), z[:, 0], z[:, 1], [r.log_chars for r in rows], z[:, 3]]
                            + [[1.0 if rule in r.hits else 0.0 for r in rows] for rule in RULE_IDS])
     on = np.asarray([[prefix in regimes(n) for prefix in STAGE2_REGIMES] for n in z[:, 2]], dtype=np.float64)
     return np.column_stack([base * on[:, [k]] for k in range(len(STAGE2_REGIMES))])
@@ -218,13 +223,19 @@ def _threshold_for_fpr(scores: np.ndarray, labels: np.ndarray, target_fpr: float
     return min(0.99, max(0.5, cut + 1e-3))
 
 
+Sentences = tuple[list[_Example], np.ndarray, np.ndarray]  # rows, labels, folds of the sentence model's corpus
+
+
 def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: float,
-         max_features: int) -> tuple[np.ndarray, np.ndarray]:
+         max_features: int, sentences: Sentences) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold stage-1 logits (scored the way inference does: per chunk) and stage-2 probabilities."""
-    z = np.zeros((len(rows), 3))
+    s_rows, s_y, s_fold = sentences
+    z = np.zeros((len(rows), 4))
     for k in range(folds):
         tr, te = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
         m = _fit_stage1([rows[i] for i in tr], y[tr], c, max_features)
+        s_tr = np.flatnonzero(s_fold != k)
+        m.sentence = _fit_stage1([s_rows[i] for i in s_tr], s_y[s_tr], c, max_features)
         for i in te:
             z[i] = m.ngram_logits(model_view(prepared_views(rows[i].text)))
     x2 = _stage2_matrix(z, rows)
@@ -323,19 +334,22 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
     sets = {"in_distribution": index < n_data, "lookalikes": (index >= n_data) & (index < n_prompts),
             "business_text": (index >= n_prompts) & (index < n_business_end), "documents": index >= n_business_end}
     fold = np.asarray([fold_of(g) for g in groups])
-    best: tuple[float, float] | None = None
+    s_texts, s_labels, s_groups = sentence_corpus(pasted, [(texts[i], labels[i], groups[i]) for i in short])
+    sentences: Sentences = ([_Example(t) for t in s_texts], np.asarray(s_labels),
+                            np.asarray([fold_of(g) for g in s_groups]))
     cv: dict[str, Any] = {}
+    runs: dict[float, tuple[np.ndarray, np.ndarray, float, str, dict[str, Any]]] = {}
     for cand in (c,) if c is not None else C_GRID:
-        z, p = _oof(rows, y, fold, folds, cand, max_features)
+        z, p = _oof(rows, y, fold, folds, cand, max_features, sentences)
         thr, binding = _threshold(p, y, sets, criterion, target_fpr, max_lookalike_fpr)
         rep = _report(p, y, sets, thr)
         cv[str(cand)] = {"threshold": round(thr, 4), "set_by": binding, **rep}
-        if best is None or rep["cv_tpr"] > best[1]:
-            best = (cand, rep["cv_tpr"])
-            best_z, best_p, best_thr, best_binding, best_rep = z, p, thr, binding, rep
-    assert best is not None
-    c_best = best[0]
+        runs[cand] = (z, p, thr, binding, rep)
+    top = max(run[4]["cv_tpr"] for run in runs.values())
+    c_best = max(cand for cand, run in runs.items() if run[4]["cv_tpr"] >= top - C_TIE)
+    best_z, best_p, best_thr, best_binding, best_rep = runs[c_best]
     final = _fit_stage1(rows, y, c_best, max_features)
+    final.sentence = _fit_stage1(sentences[0], sentences[1], c_best, max_features)
     final.combine = _fit_stage2(_stage2_matrix(best_z, rows), y)
     final.threshold = round(best_thr, 4)
     other = CRITERIA[1 - CRITERIA.index(criterion)]
@@ -353,7 +367,7 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
                                                 if lab == 0}),
         "n_lookalikes": int((sets["lookalikes"] & (y == 0)).sum()),
         "n_business_text": int(sets["business_text"].sum()),
-        "n_documents": int(sets["documents"].sum()),
+        "n_documents": int(sets["documents"].sum()), "n_sentence_corpus": len(s_texts),
         **best_rep,
         "cv_by_C": cv,
         "cv_at_0.5": _report(best_p, y, sets, 0.5),

@@ -5,9 +5,9 @@ Every prompt in the hand-written corpora is under ~500 characters, and there att
 prompts. Trained on that alone, stage 2 learned "longer ⇒ attack" from the length input: the model before these
 documents flagged 39 of the 50 benign documents of examples/guardrails/documents_heldout.jsonl (and caught 0.975
 of the injected ones — it flagged almost every long text). Twin documents — the same pasted text with a benign
-request and with an attack at the same spot — take the shortcut away and give stage 2 a weight set for documents:
-on the same held-out set, 7 of 50 benign documents flagged and 0.70 of the injected caught
-(examples/guardrails/README.md).
+request and with an attack at the same spot — take the shortcut away and give stage 2 a weight set for documents;
+with the sentence model (``sentence_corpus``), on the same held-out set 6 of 50 benign documents are flagged and
+0.725 of the injected caught (examples/guardrails/README.md).
 
 Documents are made only from training-side text: the business text (``extra_benign`` and the documents of
 ``document_sources``), the training attacks and benign prompts, each pair from one cross-validation fold's texts
@@ -99,4 +99,22 @@ def long_documents(business: Tagged, attacks: Tagged, requests: Tagged, n: int,
     return out
 
 
-__all__ = ["TASKS_EN", "TASKS_JA", "long_documents"]
+def sentence_corpus(pasted: Sequence[str],
+                    prompts: Sequence[tuple[str, int, str]]) -> tuple[list[str], list[int], list[str]]:
+    """The sentence model's corpus, as ``(texts, labels, groups)``: short prompts (``(text, label, group)``:
+    single instructions and benign requests) and the sentences of the business documents, benign, grouped by
+    their document. Stage 1 had never seen a sentence of meeting minutes as such, so in a document of ten chunks
+    one plain business sentence could be the maximum; this model scores chunks of long texts only, so short
+    prompts keep stage 1's weights (fitting stage 1 on these sentences raised 「方法を教えて」 0.32 → 0.8+)."""
+    from aikojo.guardrails.injection import chunks
+
+    texts, labels, groups = [t for t, _, _ in prompts], [lab for _, lab, _ in prompts], [g for _, _, g in prompts]
+    for doc in pasted:
+        pieces = chunks(doc)
+        texts += pieces
+        labels += [0] * len(pieces)
+        groups += [doc] * len(pieces)
+    return texts, labels, groups
+
+
+__all__ = ["TASKS_EN", "TASKS_JA", "long_documents", "sentence_corpus"]
