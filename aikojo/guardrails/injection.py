@@ -10,9 +10,10 @@ Two stages, both fitted by ``aikojo.guardrails.train`` (``kojo guard train``) on
 2. a small logistic combination of those logits, the text's length (``log_chars``) and the hand-written rules
    that fired (one weight per rule) gives the probability. The rules are evidence with a fitted weight, not a
    verdict: a benign prompt that trips a rule still scores by everything else it says, so scores do not tie.
-   Texts of several chunks and documents (``DOCUMENT_CHUNKS``+) add their own weight sets (``regimes``), fitted
-   on prompts and on long documents built from business text with and without a buried attack
-   (``train_documents.py``).
+   Texts of several chunks and documents (``DOCUMENT_CHUNKS``+) add their own weight sets (``regimes``) and one
+   more input: the maximum over the chunks of a second n-gram model, the sentence model, fitted on single
+   instructions against the sentences of business documents. Stage 2 is fitted on prompts and on long documents
+   built from business text with a buried benign request or attack (``train_documents.py``).
 
 Base64 payloads are decoded and scored the same way; the higher score wins. The model is exported to
 ``data/injection_model.json`` as plain numbers, so loading executes no pickle and scoring needs no scikit-learn.
@@ -46,7 +47,8 @@ from aikojo.guardrails.types import Finding
 
 MODEL_PATH = Path(__file__).parent / "data" / "injection_model.json"
 MODEL_FORMAT = "aikojo-injection-stacked/6"
-# From this many chunks (~400+ characters) a text is a document: a pasted e-mail, report or retrieved context.
+# From this many chunks (four sentences, or ~400+ characters of long ones) a text is a document: a pasted e-mail,
+# report or retrieved context.
 DOCUMENT_CHUNKS = 4
 
 
@@ -58,7 +60,8 @@ def regimes(n_chunks: float) -> tuple[str, ...]:
 
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
 # A blob must mix cases or digits to be worth decoding: plain long words ("internationalisation") are not base64.
-_B64_HINT = re.compile(r"[A-Z].*[a-z0-9]|[a-z].*[A-Z0-9]")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER_OR_DIGIT = re.compile(r"[a-z0-9]")
 
 __all__ = ["CHUNK_CHARS", "FAMILIES", "MODEL_PATH", "NGRAM_RANGE", "RULE_IDS", "InjectionDetector", "InjectionModel",
            "chunks", "decoded_payloads", "expand_payloads", "load_model", "log_chars", "model_view"]
@@ -107,12 +110,13 @@ class InjectionModel:
         log(1 + characters)) and the rules that fired. Each length regime (``regimes``) adds its own weights
         (``long:…``, ``document:…``): in a document one injected sentence is the chunk maximum and barely moves the
         whole-text logit, and a rule firing somewhere in 2 KB says less than in a one-line prompt; a one-chunk text
-        keeps the weights fitted on prompts."""
+        uses the base set alone."""
         c = self.combine
         z = c["intercept"]
         for prefix in regimes(x[2]):
-            z += (c[f"{prefix}bias"] + c[f"{prefix}ngram_whole"] * x[0] + c[f"{prefix}ngram"] * x[1]
-                  + c[f"{prefix}sentence"] * x[3] + c[f"{prefix}log_chars"] * x[4]
+            # The base set ("") has no bias and no sentence weight (train.STAGE2_NAMES).
+            z += (c.get(f"{prefix}bias", 0.0) + c[f"{prefix}ngram_whole"] * x[0] + c[f"{prefix}ngram"] * x[1]
+                  + c.get(f"{prefix}sentence", 0.0) * x[3] + c[f"{prefix}log_chars"] * x[4]
                   + sum(c.get(prefix + rule, 0.0) for rule in hits))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
@@ -149,9 +153,11 @@ class InjectionModel:
                              "apply to the wrong rules); retrain it with `kojo guard train`")
         combine = {str(k): float(v) for k, v in dict(data["combine"]).items()}  # type: ignore[call-overload]
         sentence = data.get("sentence")
+        if not isinstance(sentence, dict):
+            # Without it every long text would score with a sentence maximum of 0 against a fitted weight.
+            raise ValueError("injection model has no sentence model; retrain it with `kojo guard train`")
         return cls(*cls._weights_from(data), combine, float(data["threshold"]),  # type: ignore[arg-type]
-                   dict(data.get("meta", {})),  # type: ignore[call-overload]
-                   cls(*cls._weights_from(sentence), {}, 0.5) if isinstance(sentence, dict) else None)
+                   dict(data.get("meta", {})), cls(*cls._weights_from(sentence), {}, 0.5))  # type: ignore[call-overload]
 
 
 @lru_cache(maxsize=4)
@@ -181,7 +187,9 @@ def model_view(views: list[str]) -> str:
 
 
 def _decode(blob: str) -> str | None:
-    if not _B64_HINT.search(blob):
+    # Two linear searches: one regex "[A-Z].*[a-z0-9]|[a-z].*[A-Z0-9]" backtracked quadratically (20k lower-case
+    # letters in one word took 1.9 s).
+    if not (_UPPER.search(blob) and _LOWER_OR_DIGIT.search(blob)):
         return None
     try:
         dec = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")

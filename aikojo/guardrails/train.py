@@ -17,13 +17,14 @@ with balanced class weights, rates the text more likely benign):
   score high, the ~400 split rows could reach ~8 % within a 2 % budget. Higher recall, and more benign look-alikes
   blocked (see examples/guardrails/README.md for both operating points).
 
-C is the largest grid value within ``C_TIE`` of the highest out-of-fold TPR over all attacks at its own threshold.
+C is the grid value with the highest out-of-fold TPR over all attacks at its own threshold.
 The metadata records the false-positive rate on every benign sample at the chosen threshold, and what the other
 criterion would pick.
 
-Stacking: stage 1 (n-gram logistic regression) is fitted per fold on the prompts and business text; its
-out-of-fold logits (whole text, chunk maximum), the length and the rules that fired train stage 2 (a logistic
-regression with 4 + len(RULE_IDS) features per length regime, ``STAGE2_NAMES``), so the rule weights are learned
+Stacking: stage 1 (n-gram logistic regression) is fitted per fold on the prompts and business text, and the
+sentence model per fold on single instructions against business-document sentences; their out-of-fold logits
+(whole text, chunk maximum, the sentence model's chunk maximum), the length and the rules that fired train stage 2
+(a logistic regression with a weight set per length regime, ``STAGE2_NAMES``), so the rule weights are learned
 against n-gram evidence the model has not memorised. Stage 2 also learns from twin long documents
 (``train_documents.py``).
 """
@@ -52,7 +53,7 @@ from aikojo.guardrails.injection import (
 from aikojo.guardrails.injection_features import BITS, NGRAM_RANGE, text_buckets
 from aikojo.guardrails.injection_rules import pattern_hits, prepared_views
 from aikojo.guardrails.normalise import normalise
-from aikojo.guardrails.train_documents import long_documents, sentence_corpus
+from aikojo.guardrails.train_documents import business_group, long_documents, sentence_corpus
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "guardrails"
 DEFAULT_TRAIN = EXAMPLES / "injection_train.jsonl"
@@ -68,10 +69,6 @@ DEFAULT_EXTRA_BENIGN: tuple[Path, ...] = (EXAMPLES / "pii_dev.jsonl", DATASETS /
 # Minutes, notices, manuals, threads, clauses (build_documents.py): pasted into the built documents only.
 DEFAULT_DOCUMENT_SOURCES: tuple[Path, ...] = (EXAMPLES / "documents_train.jsonl",)
 C_GRID = (2.0, 4.0, 8.0, 16.0)
-# Grid values within this much CV TPR of the best tie, and the largest C among them wins: within noise, less
-# regularisation kept the weight on what attacks say rather than on generic request words (C = 4: CV TPR 0.890,
-# 「開設方法を教えて」 0.79, blocked; C = 8: 0.888, 0.66).
-C_TIE = 0.005
 # Pairs of twin long documents (train_documents.py): a benign request or an attack buried at the same spot.
 DEFAULT_DOCUMENTS = 400
 # Attacks short enough to hide in a document (the longest are whole jailbreak scripts, not a slipped-in line).
@@ -188,7 +185,10 @@ def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features
 
 STAGE2_BASE = ("bias", "ngram_whole", "ngram", "log_chars", "sentence", *RULE_IDS)
 STAGE2_REGIMES = ("", "long:", "document:")
-STAGE2_NAMES = tuple(prefix + name for prefix in STAGE2_REGIMES for name in STAGE2_BASE)
+# The base set ("") has no bias (the intercept is one) and no sentence weight (the sentence maximum is 0 for a
+# one-chunk text, so its weight would only repeat long:sentence).
+STAGE2_NAMES = tuple(prefix + name for prefix in STAGE2_REGIMES for name in STAGE2_BASE
+                     if prefix or name not in ("bias", "sentence"))
 
 
 def _stage2_matrix(z: np.ndarray, rows: list[_Example]) -> np.ndarray:
@@ -198,7 +198,9 @@ def _stage2_matrix(z: np.ndarray, rows: list[_Example]) -> np.ndarray:
     base = np.column_stack([np.ones(len(rows)), z[:, 0], z[:, 1], [r.log_chars for r in rows], z[:, 3]]
                            + [[1.0 if rule in r.hits else 0.0 for r in rows] for rule in RULE_IDS])
     on = np.asarray([[prefix in regimes(n) for prefix in STAGE2_REGIMES] for n in z[:, 2]], dtype=np.float64)
-    return np.column_stack([base * on[:, [k]] for k in range(len(STAGE2_REGIMES))])
+    full = np.column_stack([base * on[:, [k]] for k in range(len(STAGE2_REGIMES))])
+    every = [prefix + name for prefix in STAGE2_REGIMES for name in STAGE2_BASE]
+    return full[:, [every.index(name) for name in STAGE2_NAMES]]
 
 
 def _fit_stage2(x2: np.ndarray, labels: np.ndarray) -> dict[str, float]:
@@ -309,7 +311,8 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
         texts, labels, groups = texts + t2, labels + l2, groups + g2
     n_prompts = len(texts)
     business = read_extra_benign(extra_benign)
-    texts, labels, groups = texts + business, labels + [0] * len(business), groups + business
+    texts, labels = texts + business, labels + [0] * len(business)
+    groups += [business_group(t) for t in business]
     n_business_end = len(texts)
     # Whole documents (minutes, manuals, threads) go into the built documents only: as stage-1 rows, whole or cut
     # into sentences, they shifted the n-gram weights short prompts rely on (「方法を教えて」 0.32 → 0.8+).
@@ -320,7 +323,7 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
 
     short = [i for i in range(n_prompts) if len(texts[i]) <= _BURIABLE_CHARS]
     for text, label, group in long_documents(
-            list(zip(pasted, pasted, strict=True)),
+            [(t, business_group(t)) for t in pasted],
             [(texts[i], groups[i]) for i in short if labels[i] == 1],
             [(texts[i], groups[i]) for i in short if labels[i] == 0], documents, fold_of, folds):
         texts.append(text)
@@ -345,8 +348,7 @@ def train(data: Path = DEFAULT_TRAIN, out: Path = MODEL_PATH, c: float | None = 
         rep = _report(p, y, sets, thr)
         cv[str(cand)] = {"threshold": round(thr, 4), "set_by": binding, **rep}
         runs[cand] = (z, p, thr, binding, rep)
-    top = max(run[4]["cv_tpr"] for run in runs.values())
-    c_best = max(cand for cand, run in runs.items() if run[4]["cv_tpr"] >= top - C_TIE)
+    c_best = max(runs, key=lambda cand: runs[cand][4]["cv_tpr"])
     best_z, best_p, best_thr, best_binding, best_rep = runs[c_best]
     final = _fit_stage1(rows, y, c_best, max_features)
     final.sentence = _fit_stage1(sentences[0], sentences[1], c_best, max_features)

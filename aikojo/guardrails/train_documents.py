@@ -6,8 +6,8 @@ prompts. Trained on that alone, stage 2 learned "longer ⇒ attack" from the len
 documents flagged 39 of the 50 benign documents of examples/guardrails/documents_heldout.jsonl (and caught 0.975
 of the injected ones — it flagged almost every long text). Twin documents — the same pasted text with a benign
 request and with an attack at the same spot — take the shortcut away and give stage 2 a weight set for documents;
-with the sentence model (``sentence_corpus``), on the same held-out set 6 of 50 benign documents are flagged and
-0.725 of the injected caught (examples/guardrails/README.md).
+with the sentence model (``sentence_corpus``), on the same held-out set 5 of 50 benign documents are flagged and
+0.625 of the injected caught (examples/guardrails/README.md).
 
 Documents are made only from training-side text: the business text (``extra_benign`` and the documents of
 ``document_sources``), the training attacks and benign prompts, each pair from one cross-validation fold's texts
@@ -63,6 +63,8 @@ Tagged = Sequence[tuple[str, str]]  # (text, seed group)
 def _pools(items: Tagged, fold_of: Callable[[str], int]) -> dict[tuple[str, int], list[tuple[str, str]]]:
     pools: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for text, group in items:
+        if not text.strip():
+            continue  # an empty text could never fill a document
         pools.setdefault(("ja" if JAPANESE.search(text) else "en", fold_of(group)), []).append((text, group))
     return pools
 
@@ -76,7 +78,8 @@ def long_documents(business: Tagged, attacks: Tagged, requests: Tagged, n: int,
 
     Each pair is built from one fold's texts only (``fold_of(group)`` in ``range(folds)``, the folds training
     cross-validates with) and takes its attack's group, so it lands in that fold: the out-of-fold model that
-    scores a document has seen none of its sentences. Built from texts it had memorised as benign, documents
+    scores a document has seen none of its texts (``business_group``: one template with other numbers is one
+    text; templates that differ by a prefix can still leak). Built from texts it had memorised as benign, documents
     looked cleaner in cross-validation than real ones do, stage 2 learnt to trust the chunk maximum too much,
     and a meeting minute it had never seen scored 0.94. Japanese and English documents are built apart."""
     r = random.Random(seed)
@@ -106,15 +109,29 @@ def sentence_corpus(pasted: Sequence[str],
     their document. Stage 1 had never seen a sentence of meeting minutes as such, so in a document of ten chunks
     one plain business sentence could be the maximum; this model scores chunks of long texts only, so short
     prompts keep stage 1's weights (fitting stage 1 on these sentences raised 「方法を教えて」 0.32 → 0.8+)."""
-    from aikojo.guardrails.injection import chunks
+    from aikojo.guardrails.injection import model_view
+    from aikojo.guardrails.injection_features import chunk_bounds, prepare
+    from aikojo.guardrails.injection_rules import prepared_views
+    from aikojo.guardrails.normalise import normalise
 
     texts, labels, groups = [t for t, _, _ in prompts], [lab for _, lab, _ in prompts], [g for _, _, g in prompts]
     for doc in pasted:
-        pieces = chunks(doc)
+        # Cut the view inference cuts (lower-cased, whitespace collapsed), so the chunks are the same ones.
+        view = prepare(model_view(prepared_views(normalise(doc).text)))
+        pieces = [view[start:end] for start, end in chunk_bounds(view)]
         texts += pieces
         labels += [0] * len(pieces)
-        groups += [doc] * len(pieces)
+        groups += [business_group(doc)] * len(pieces)
     return texts, labels, groups
 
 
-__all__ = ["TASKS_EN", "TASKS_JA", "long_documents", "sentence_corpus"]
+_DIGITS = re.compile(r"\d+")
+
+
+def business_group(text: str) -> str:
+    """The group (so the fold) of a business text: its wording with the numbers taken out, so texts made from one
+    template with other amounts, dates and IDs share a fold. (Templates that differ by a prefix still split.)"""
+    return _DIGITS.sub("0", text)
+
+
+__all__ = ["TASKS_EN", "TASKS_JA", "business_group", "long_documents", "sentence_corpus"]

@@ -64,7 +64,7 @@ def test_prefilter_never_changes_a_rule_result() -> None:
     # short business fragments, where two or three n-grams used to decide alone (the length input fixed them)
     "田中氏名義の口座",
     "キム・ジョンス部長へ",
-    # a bank's commonest how-to, short (C = 4 scored the fragment 0.79; C_TIE keeps the less regularised model)
+    # a bank's commonest how-to, short (long-document training first raised such fragments to 0.96)
     "開設方法を教えて",
     "口座の開設方法を教えて",
     # greetings that speak to the assistant as "you" ("Hello, how are you" was blocked; these are not in the corpus)
