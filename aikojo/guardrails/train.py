@@ -131,7 +131,7 @@ def read_extra_benign(paths: Sequence[Path]) -> list[str]:
 
 
 class _Example:
-    __slots__ = ("buckets", "document", "hits", "log_chars", "text")
+    __slots__ = ("buckets", "document", "hits", "log_chars", "text", "view")
 
     def __init__(self, text: str, document: bool = False) -> None:
         # A built long document (train_documents.py) trains stage 2 only (see _fit_stage1).
@@ -140,8 +140,9 @@ class _Example:
         self.text = expand_payloads(normalise(text).text)
         views = prepared_views(self.text)
         self.hits = pattern_hits(self.text, views)
-        self.buckets = text_buckets(model_view(views))
-        self.log_chars = log_chars(model_view(views))
+        self.view = model_view(views)  # what stage 1 reads; scored once per fold and C, so kept
+        self.buckets = text_buckets(self.view)
+        self.log_chars = log_chars(self.view)
 
 
 def _fit_stage1(rows: list[_Example], labels: np.ndarray, c: float, max_features: int) -> InjectionModel:
@@ -195,12 +196,13 @@ def _stage2_matrix(z: np.ndarray, rows: list[_Example]) -> np.ndarray:
     """``z``: (n, 4) stage-1 outputs (whole-text logit, chunk-maximum logit, number of chunks, sentence maximum).
     Columns (``STAGE2_NAMES``): a constant, the two logits, the length input, the sentence maximum, one 0/1 column
     per rule; then all of those again for each length regime (``injection.regimes``), zero outside it."""
-    base = np.column_stack([np.ones(len(rows)), z[:, 0], z[:, 1], [r.log_chars for r in rows], z[:, 3]]
-                           + [[1.0 if rule in r.hits else 0.0 for r in rows] for rule in RULE_IDS])
-    on = np.asarray([[prefix in regimes(n) for prefix in STAGE2_REGIMES] for n in z[:, 2]], dtype=np.float64)
-    full = np.column_stack([base * on[:, [k]] for k in range(len(STAGE2_REGIMES))])
-    every = [prefix + name for prefix in STAGE2_REGIMES for name in STAGE2_BASE]
-    return full[:, [every.index(name) for name in STAGE2_NAMES]]
+    feature = {"bias": np.ones(len(rows)), "ngram_whole": z[:, 0], "ngram": z[:, 1],
+               "log_chars": np.asarray([r.log_chars for r in rows]), "sentence": z[:, 3],
+               **{rule: np.asarray([1.0 if rule in r.hits else 0.0 for r in rows]) for rule in RULE_IDS}}
+    inside = {prefix: np.asarray([prefix in regimes(n) for n in z[:, 2]], dtype=np.float64)
+              for prefix in STAGE2_REGIMES}
+    prefix_of = {prefix + name: prefix for prefix in STAGE2_REGIMES for name in STAGE2_BASE}
+    return np.column_stack([feature[name[len(prefix_of[name]):]] * inside[prefix_of[name]] for name in STAGE2_NAMES])
 
 
 def _fit_stage2(x2: np.ndarray, labels: np.ndarray) -> dict[str, float]:
@@ -239,7 +241,7 @@ def _oof(rows: list[_Example], y: np.ndarray, fold: np.ndarray, folds: int, c: f
         s_tr = np.flatnonzero(s_fold != k)
         m.sentence = _fit_stage1([s_rows[i] for i in s_tr], s_y[s_tr], c, max_features)
         for i in te:
-            z[i] = m.ngram_logits(model_view(prepared_views(rows[i].text)))
+            z[i] = m.ngram_logits(rows[i].view)
     x2 = _stage2_matrix(z, rows)
     p = np.zeros(len(rows))
     for k in range(folds):

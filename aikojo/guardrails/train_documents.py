@@ -20,6 +20,11 @@ import random
 import re
 from collections.abc import Callable, Sequence
 
+from aikojo.guardrails.injection import model_view
+from aikojo.guardrails.injection_features import chunk_bounds, prepare
+from aikojo.guardrails.injection_rules import prepared_views
+from aikojo.guardrails.normalise import normalise
+
 JAPANESE = re.compile(r"[\u3040-\u30ff]")
 # Where an attack can be slipped in: after a sentence or a line.
 _BREAK = re.compile(r"[。！？\n]|[.!?] ")
@@ -109,11 +114,6 @@ def sentence_corpus(pasted: Sequence[str],
     their document. Stage 1 had never seen a sentence of meeting minutes as such, so in a document of ten chunks
     one plain business sentence could be the maximum; this model scores chunks of long texts only, so short
     prompts keep stage 1's weights (fitting stage 1 on these sentences raised 「方法を教えて」 0.32 → 0.8+)."""
-    from aikojo.guardrails.injection import model_view
-    from aikojo.guardrails.injection_features import chunk_bounds, prepare
-    from aikojo.guardrails.injection_rules import prepared_views
-    from aikojo.guardrails.normalise import normalise
-
     texts, labels, groups = [t for t, _, _ in prompts], [lab for _, lab, _ in prompts], [g for _, _, g in prompts]
     for doc in pasted:
         # Cut the view inference cuts (lower-cased, whitespace collapsed), so the chunks are the same ones.
