@@ -15,17 +15,15 @@ Two stages, both fitted by ``aikojo.guardrails.train`` (``kojo guard train``) on
    instructions against the sentences of business documents. Stage 2 is fitted on prompts and on long documents
    built from business text with a buried benign request or attack (``train_documents.py``).
 
-Base64 payloads are decoded and scored the same way; the higher score wins. The model is exported to
+Encoded payloads (base64, hex, percent-encoding; ROT13 or reversed text when the text names the trick:
+``obfuscation.py``) are decoded and scored the same way; the higher score wins. The model is exported to
 ``data/injection_model.json`` as plain numbers, so loading executes no pickle and scoring needs no scikit-learn.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +41,7 @@ from aikojo.guardrails.injection_features import (
 )
 from aikojo.guardrails.injection_rules import FAMILIES, RULE_IDS, RULES_SHA, pattern_hits, prepared_views, rule_hits
 from aikojo.guardrails.normalise import Normalised
+from aikojo.guardrails.obfuscation import decoded_payloads, expand_payloads
 from aikojo.guardrails.types import Finding
 
 MODEL_PATH = Path(__file__).parent / "data" / "injection_model.json"
@@ -57,11 +56,6 @@ def regimes(n_chunks: float) -> tuple[str, ...]:
     of several chunks also "long:", a document (``DOCUMENT_CHUNKS`` chunks or more) also "document:"."""
     return ("",) + (("long:",) if n_chunks > 1 else ()) + (("document:",) if n_chunks >= DOCUMENT_CHUNKS else ())
 
-
-_B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
-# A blob must mix cases or digits to be worth decoding: plain long words ("internationalisation") are not base64.
-_UPPER = re.compile(r"[A-Z]")
-_LOWER_OR_DIGIT = re.compile(r"[a-z0-9]")
 
 __all__ = ["CHUNK_CHARS", "FAMILIES", "MODEL_PATH", "NGRAM_RANGE", "RULE_IDS", "InjectionDetector", "InjectionModel",
            "chunks", "decoded_payloads", "expand_payloads", "load_model", "log_chars", "model_view"]
@@ -184,30 +178,6 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
 def model_view(views: list[str]) -> str:
     """One view for the model: the de-obfuscated one when obfuscation was seen, else the plain one."""
     return views[-1]
-
-
-def _decode(blob: str) -> str | None:
-    # Two linear searches: one regex "[A-Z].*[a-z0-9]|[a-z].*[A-Z0-9]" backtracked quadratically (20k lower-case
-    # letters in one word took 1.9 s).
-    if not (_UPPER.search(blob) and _LOWER_OR_DIGIT.search(blob)):
-        return None
-    try:
-        dec = base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        return None
-    if sum(c.isprintable() or c.isspace() for c in dec) >= 0.9 * len(dec) and len(dec.strip()) >= 8:
-        return dec
-    return None
-
-
-def decoded_payloads(text: str) -> list[str]:
-    """Base64 blobs that decode to readable UTF-8: attackers encode the instruction to slip past filters."""
-    return [d for d in (_decode(m.group(0)) for m in _B64.finditer(text)) if d is not None]
-
-
-def expand_payloads(text: str) -> str:
-    """``text`` with each readable base64 blob replaced by what it decodes to (training sees the payload)."""
-    return _B64.sub(lambda m: _decode(m.group(0)) or m.group(0), text)
 
 
 class InjectionDetector:

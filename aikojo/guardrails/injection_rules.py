@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from aikojo.guardrails.obfuscation import fold_view
+
 _OBJ_EN = (
     r"(?:instructions?|prompts?|rules?|directives?|guidelines?|guardrails?|constraints?|restrictions?|"
     r"polic(?:y|ies)|programming|safety|filters?|system ?messages?|orders|commands|training|guidance|limitations?)"
@@ -310,8 +312,9 @@ def squashed_rule(text: str) -> bool:
 
 
 def prepared_views(text: str) -> list[str]:
-    """Lower-cased views of normalised text: as-is, letter-spacing collapsed, leetspeak undone."""
-    low = _WS.sub(" ", text.lower())
+    """Lower-cased views of normalised text: as-is (look-alike letters and glued fragments folded when present:
+    ``obfuscation.fold_view``), letter-spacing collapsed, leetspeak undone."""
+    low = fold_view(_WS.sub(" ", text.lower()))
     views = [low]
     if _SPACED_HINT.search(low) and _SPACED.search(low):
         views.append(_despace(low))
