@@ -28,6 +28,8 @@ import injection_extra7_sources as extra7
 import injection_extra8_sources as extra8
 import injection_extra9_sources as extra9
 import injection_extra10_sources as extra10
+import injection_extra11_sources as extra11
+import injection_extra12_sources as extra12
 from build_injection import (
     BENIGN_DOC_FILL_EN,
     BENIGN_DOC_FILL_JA,
@@ -149,9 +151,12 @@ def build(seed: int = 20250301) -> list[dict[str, object]]:
     # categories jailbreak, dev_mode, indirect, extraction; 6: benign fraud-prevention questions — 5 became the
     # challenge set; 7 and 8: English and Japanese seeds for the categories still weakest, jailbreak above all;
     # 9: harmful requests under mild framing, indirect extraction, and the look-alikes CV still flagged; 10:
-    # greetings and small talk addressed to the assistant), each after everything before it and with its own generator, so earlier rows keep their text
-    # and ids.
-    for k, module in ((2, extra2), (3, extra3), (4, extra4), (6, extra6), (7, extra7), (8, extra8), (9, extra9), (10, extra10)):
+    # greetings and small talk addressed to the assistant; 11: everyday work requests that use the attacks' words,
+    # and enterprise-flavoured attacks incl. homoglyphs, ROT13, hex, romaji and kana spelling; 12: short how-to
+    # questions about accounts, transfers, cards and claims), each after everything before it and with its own
+    # generator, so earlier rows keep their text and ids.
+    for k, module in ((2, extra2), (3, extra3), (4, extra4), (6, extra6), (7, extra7), (8, extra8), (9, extra9),
+                      (10, extra10), (11, extra11), (12, extra12)):
         rk = random.Random(seed + k)
         for lang, seeds in (("en", module.ATTACKS_EN), ("ja", module.ATTACKS_JA)):
             for cat, text in seeds:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data tables: one entry per line)
 """Independent dev set of long documents for the injection detector, written by an author who read neither the training data nor the detector."""
 
 BENIGN: list[tuple[str, str, str]] = [  # (lang, genre, text)

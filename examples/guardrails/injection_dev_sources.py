@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data tables: one entry per line)
 """Independent dev set for the injection detector: short prompts written by an author who read neither the training data nor the detector. Covers ja/en attacks (override, fake tags, extraction, jailbreak, dev mode, encoded, indirect) and benign lookalike / business / pasted-document requests from banks, insurers and manufacturers."""
 ITEMS: list[tuple[int, str, str, str]] = [
     # (label, lang, category, text)   label 1 = attack, 0 = benign; lang "ja" or "en"
