@@ -40,7 +40,7 @@ from aikojo.guardrails.injection_features import (
     prepare,
 )
 from aikojo.guardrails.injection_rules import FAMILIES, RULE_IDS, RULES_SHA, pattern_hits, prepared_views, rule_hits
-from aikojo.guardrails.normalise import Normalised
+from aikojo.guardrails.normalise import Normalised, normalise
 from aikojo.guardrails.obfuscation import decoded_payloads, expand_payloads
 from aikojo.guardrails.types import Finding
 
@@ -207,8 +207,10 @@ class InjectionDetector:
         p = max(hits.values(), default=0.0) if self.model is None else self.model.probability(z, patterns)
         category = max(hits, key=hits.__getitem__) if hits else ("model" if p >= 0.5 else None)
         if _depth < 2:
-            for payload in decoded_payloads(text):
-                inner, inner_cat = self.score(payload, _depth + 1)
+            # A payload is normalised like any input (a zero-width space hidden inside the encoding survives
+            # decoding); whole-text transforms only at the top level, so hints cannot stack across levels.
+            for payload in decoded_payloads(text, whole_text=_depth == 0):
+                inner, inner_cat = self.score(normalise(payload).text, _depth + 1)
                 if inner > p:
                     p, category = inner, f"encoded_{inner_cat or 'model'}"
         return p, category

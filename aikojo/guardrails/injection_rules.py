@@ -152,23 +152,22 @@ PATTERNS: list[tuple[str, float, re.Pattern[str]]] = [
         r"(?:ai|アシスタント|ボット|エージェント|copilot|システム|書記|係)(?:さん|様|の方)?(?:へ|に告ぐ|専用)"
         r"(?:[:：、，─—]|の)|(?:ai|ボット|システム|アシスタント)(?:で|が)?(?:集計|処理|要約|管理|審査|査定|分析|仕分け)"
         r"(?:して)?(?:いる|する)(?:場合|なら|システム|ai|方)")),
-    # an automated reader named by what it does to this document ("the AI summarising this report", "note for
-    # automated assistants", "when you summarise these minutes, state…"), the shape of instructions planted in
-    # e-mails, contracts, FAQs and tables for the model that will read them
+    # an automated reader named by what it does to this document or by being automated ("the AI summarising this
+    # report", 「本メールを要約するAIは」, "note for automated assistants", "triage bot:"), the shape of instructions
+    # planted in e-mails, contracts, FAQs and tables for the model that will read them. A user's own "when you
+    # summarise this, include…" or 「このレポートを要約するツールは？」 is not that, so neither is matched.
     ("indirect", 0.8, re.compile(
         r"\b(?:note|message|instructions?|rules?|notice|memo|guidance|reminder)\s+(?:to|for)\s+(?:all\s+|any\s+)?"
-        r"(?:automated|automatic|ai|llm|gpt|ai-\w+)\b|\b(?:summari[sz]er|summari[sz]ing|classifier|triage|digest|"
-        r"credit|underwriting|review)\s+(?:bot|assistant|ai|model|agent)s?\s*[:,]|\bwhen\s+(?:you\s+)?(?:summari[sz]e|"
-        r"summari[sz]ing|process|processing|review|reviewing|classify|classifying|translate|translating|build|"
-        r"building|answer|answering)\s+(?:this|these|the|today's)\b[^.\n]{0,60}?[,:]\s*(?:please\s+|also\s+)?(?:state|"
-        r"say|include|add|put|write|mention|recommend|finish|end|begin|start|insert|append|omit|leave out|report|"
-        r"describe|mark|classify|rate|list|call|send|dm|forward|treat|set)\b")),
+        r"(?:(?:automated|automatic)\s+(?:assistants?|summari[sz]ers?|readers?|reviewers?|tools?|systems?|agents?|"
+        r"models?|processors?|bots?)|ai|llms?|gpt|ai-\w+\s+(?:[\w-]+\s+)?(?:tools?|assistants?|reviewers?|systems?))\b|"
+        r"\b(?:summari[sz]er|summari[sz]ing|classifier|triage|digest|credit|underwriting|review)\s+"
+        r"(?:bot|assistant|ai|model|agent)s?\s*[:,]")),
     ("indirect", 0.8, re.compile(
         r"(?:本|この|当|上記の?|以下の?|次の)[^\s。、]{0,10}を(?:読む|読んだ|読んでいる|読み込む|処理する|要約する|翻訳する|"
         r"分類する|審査する|評価する|参照する|レビューする|解析する|分析する|チェックする)(?:生成)?(?:ai|アシスタント|言語モデル|"
-        r"モデル|ツール|システム|ボット|llm|エージェント)|(?:ai|llm)(?:等|など)の自動化?ツール|(?:ai|llm)による自動"
-        r"(?:分類|処理|要約|審査|応答)|自動(?:応答|要約|分類|審査|処理)(?:システム|ツール|ai|エンジン)(?:向け|へ|は|に|の皆様)|"
-        r"(?:もし)?あなたが(?:ai|言語モデル|llm|チャットボット|アシスタント|自動)")),
+        r"llm|ボット|エージェント)(?:は|へ|に|の方|様|さん|各位)|(?:ai|llm)による自動(?:分類|処理|要約|審査|応答)(?:処理)?へ|"
+        r"自動(?:応答|要約|分類|審査|処理)(?:システム|ツール|ai|エンジン)(?:向け|へ)(?:[:：、】\]]|の(?:指示|処理規則|ルール|命令))|"
+        r"(?:もし)?あなたが(?:ai|言語モデル|llm|チャットボット|アシスタント)(?:で|として)[^。]{0,40}(?:なら|であれば|場合)")),
     # the assistant's own setup text asked for, in any wording or encoding
     ("extraction", 0.8, re.compile(
         r"\b(?:setup|set-up|startup|start-up|pre-conversation|underlying|hidden|default|confidential|system|initial|"
@@ -270,8 +269,8 @@ NEEDLES: list[tuple[str, ...]] = [
      "minute-taker", "reviewer"),
     ("ai", "アシスタント", "ボット", "エージェント", "copilot", "システム", "書記", "係"),
     ("note ", "message ", "instruction", "rule", "notice", "memo", "guidance", "reminder", "bot", "assistant", " ai",
-     "model", "agent", "when "),
-    ("を読", "する", "ツール", "による自動", "自動", "あなたが"),
+     "model", "agent"),
+    ("を読", "する", "による自動", "自動", "あなたが"),
     ("setup", "set-up", "startup", "start-up", "pre-conversation", "underlying", "hidden", "default", "confidential",
      "system", "initial", "original", "deployer's", "operator's", "configuration"),
     ("セットアップ", "初期設定", "初期化", "設定文", "前置き", "ブリーフィング", "起動時", "隠し", "事前に仕込", "取扱指針",
@@ -334,7 +333,7 @@ def squashed_rule(text: str) -> bool:
 def prepared_views(text: str) -> list[str]:
     """Lower-cased views of normalised text: as-is (look-alike letters and glued fragments folded when present:
     ``obfuscation.fold_view``), letter-spacing collapsed, leetspeak undone."""
-    low = fold_view(_WS.sub(" ", text.lower()))
+    low = _WS.sub(" ", fold_view(text).lower())
     views = [low]
     if _SPACED_HINT.search(low) and _SPACED.search(low):
         views.append(_despace(low))

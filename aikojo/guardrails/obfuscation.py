@@ -22,19 +22,25 @@ import codecs
 import re
 from urllib.parse import unquote_plus
 
-# Cyrillic and Greek letters that render like Latin ones (lower-case: views are lower-cased first), after
-# Unicode's confusables list (TR39); only letters whose lower-case form is the look-alike.
+# Cyrillic and Greek letters that render like Latin ones, after Unicode's confusables list (TR39), in both cases:
+# folding happens before lower-casing, because some capitals and their small letters look like different Latin
+# letters (Greek Ν is N, ν is v).
 _LOOKALIKES = {
     "а": "a", "в": "b", "е": "e", "ё": "e", "і": "i", "ї": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o",
     "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w",
     "ь": "b", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
     "υ": "u", "χ": "x", "γ": "y", "ω": "w",
+    "А": "A", "В": "B", "Е": "E", "Ё": "E", "І": "I", "Ї": "I", "Ј": "J", "К": "K", "М": "M", "Н": "H", "О": "O",
+    "Р": "P", "С": "C", "Т": "T", "У": "Y", "Х": "X", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W", "Α": "A", "Β": "B", "Ε": "E",
+    "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 }
 _FOLD = str.maketrans(_LOOKALIKES)
 _LOOK = "".join(_LOOKALIKES)
-_LOOK_CHAR = re.compile(f"[{_LOOK}]")  # one character class: a quick scan before the pairwise search
-# A Latin letter next to a look-alike inside one word: no language writes words that way.
-_MIXED_WORD = re.compile(f"[a-z][{_LOOK}]|[{_LOOK}][a-z]")
+_LOOK_CHAR = re.compile(f"[{_LOOK}]")  # one character class: a quick scan before the word search
+# A word in which a Latin letter stands next to a look-alike: no language writes words that way. Only such words
+# fold, so one "kΩ" in a Russian e-mail leaves the Russian alone.
+_MIXED_PAIR = re.compile(f"[A-Za-z][{_LOOK}]|[{_LOOK}][A-Za-z]")
+_WORD = re.compile(r"\w+")
 # 'ign' + 'ore' or "ign" + "ore": quoted fragments glued with +; two or more joins before it counts as evasion.
 _CONCAT = re.compile(r"""(['"])\s*\+\s*(['"])""")
 
@@ -45,17 +51,17 @@ _LOWER_OR_DIGIT = re.compile(r"[a-z0-9]")
 # Eight or more hex byte pairs, optionally separated by spaces, colons or \x ("49 67 6e 6f 72 65 …"), looked for
 # only inside runs of hex-ish characters: one character class scans 1 KB in a fraction of the pair pattern's time.
 _HEX_RUN = re.compile(r"[0-9A-Fa-fx\\: ]{16,}")
-_HEX = re.compile(r"(?:(?:\\x)?[0-9A-Fa-f]{2}[ :]?){8,}")
+# A blob starts at a word boundary: the "ed" that ends "attached" is not its first byte.
+_HEX = re.compile(r"(?<![0-9A-Za-z])(?:(?:\\x)?[0-9A-Fa-f]{2}[ :]?){8,}")
 _HEX_SEP = re.compile(r"\\x|[ :]")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 # Words that name the trick, looked up as plain substrings of the lower-cased text (a regex with alternations
 # cost tens of microseconds per 1 KB).
 _ROT13_HINTS = ("rot13", "rot-13", "rot 13", "rot_13", "caesar", "シーザー")
-# Japanese in hiragana only, no kanji at all: keywords written in kana slip past rules and n-grams that know
+# Japanese spelled in hiragana: keywords written in kana slip past rules and n-grams that know
 # them in katakana (しすてむぷろんぷと). The loanwords attacks lean on come back as katakana; turning every
 # hiragana into katakana would turn the grammar into n-grams no text has.
 _HIRAGANA = re.compile(r"[ぁ-ゖ]")
-_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _LOANWORDS = (
     "システム", "プロンプト", "パスワード", "モード", "ルール", "フィルター", "フィルタ", "デバッグ", "メンテナンス",
     "アドミン", "セキュリティ", "ジェイルブレイク", "コマンド", "プログラム", "データ", "ユーザー", "ポリシー",
@@ -69,14 +75,14 @@ _REVERSED_HINTS = ("revers", "backward", "right to left", "right-to-left", "逆�
                    "後ろから")
 
 
-def fold_view(low: str) -> str:
-    """``low`` (a lower-cased view) with look-alike letters in mixed-script words made Latin and quoted
-    fragments joined, when either trick is present; otherwise ``low`` itself."""
-    if _LOOK_CHAR.search(low) and _MIXED_WORD.search(low):
-        low = low.translate(_FOLD)
-    if "+" in low and len(_CONCAT.findall(low)) >= 2:
-        low = _CONCAT.sub("", low)
-    return low
+def fold_view(text: str) -> str:
+    """``text`` (before lower-casing) with the look-alike letters of mixed-script words made Latin and quoted
+    fragments joined, when either trick is present; otherwise ``text`` itself."""
+    if _LOOK_CHAR.search(text) and _MIXED_PAIR.search(text):
+        text = _WORD.sub(lambda m: m.group(0).translate(_FOLD) if _MIXED_PAIR.search(m.group(0)) else m.group(0), text)
+    if "+" in text and len(_CONCAT.findall(text)) >= 2:
+        text = _CONCAT.sub("", text)
+    return text
 
 
 def _readable(raw: bytes) -> str | None:
@@ -101,33 +107,76 @@ def _decode_base64(blob: str) -> str | None:
 
 
 def _decode_hex(blob: str) -> str | None:
-    try:
-        return _readable(bytes.fromhex(_HEX_SEP.sub("", blob)))
-    except ValueError:
-        return None
+    digits = _HEX_SEP.sub("", blob)
+    # A word of hex letters next to the blob ("… be", "fade 49 67 …") can join it as a stray byte and break the
+    # UTF-8: try again without one pair at either end.
+    for start, end in ((0, len(digits)), (0, len(digits) - 2), (2, len(digits)), (2, len(digits) - 2)):
+        try:
+            decoded = _readable(bytes.fromhex(digits[start:end]))
+        except ValueError:
+            continue
+        if decoded is not None:
+            return decoded
+    return None
+
+
+def _hex_sub(m: re.Match[str]) -> str:
+    blob = m.group(0)
+    core = blob.rstrip(" :")
+    decoded = _decode_hex(core)
+    return blob if decoded is None else decoded + blob[len(core):]  # keep the separator after the blob
 
 
 def expand_payloads(text: str) -> str:
     """``text`` with each readable base64 or hex blob replaced by what it decodes to (training sees the payload)."""
     text = _B64.sub(lambda m: _decode_base64(m.group(0)) or m.group(0), text)
-    return _HEX_RUN.sub(lambda run: _HEX.sub(lambda m: _decode_hex(m.group(0).rstrip(" :")) or m.group(0),
-                                              run.group(0)), text)
+    return "".join(_splice_hex(text))
 
 
-def decoded_payloads(text: str) -> list[str]:
-    """What ``text`` says once decoded: readable base64 and hex blobs, percent-encoded text, the whole text in
-    ROT13 or reversed when it names that trick, and kanji-free hiragana text with its loanwords in katakana.
-    Each is scored like the text itself."""
-    out = [d for d in (_decode_base64(m.group(0)) for m in _B64.finditer(text)) if d is not None]
-    out += [d for run in _HEX_RUN.finditer(text) for m in _HEX.finditer(run.group(0))
-            if (d := _decode_hex(m.group(0).rstrip(" :"))) is not None]
-    if "%" in text and len(_PERCENT.findall(text)) >= 4:
-        out.append(unquote_plus(text))
+def _splice_hex(text: str) -> list[str]:
+    parts, last = [], 0
+    for run in _HEX_RUN.finditer(text):
+        for m in _HEX.finditer(text, run.start(), run.end()):
+            parts += [text[last:m.start()], _hex_sub(m)]
+            last = m.end()
+    return [*parts, text[last:]]
+
+
+# Common words of each language: a decoded whole text counts only when it reads more like language than the text
+# did ("reverse charge VAT applies" reversed, or a Caesar salad in ROT13, reads less like it).
+_COMMON_EN = frozenset((
+    "the", "and", "to", "of", "a", "in", "is", "you", "your", "for", "this", "that", "with", "all", "be", "it", "are",
+    "on", "as", "from", "now", "not", "what", "me", "my", "do", "any", "tell", "show", "give", "ignore", "previous",
+    "instructions", "rules", "system", "prompt",
+))
+_COMMON_JA = ("して", "ます", "です", "ください", "こと", "ない", "する", "ている", "った", "の", "を", "は", "に")
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+def _language_score(text: str) -> int:
     low = text.lower()
-    if any(hint in low for hint in _ROT13_HINTS):
-        out.append(codecs.encode(text, "rot13"))
-    if any(hint in low for hint in _REVERSED_HINTS):
-        out.append(text[::-1])
-    if not _KANJI.search(text) and len(_HIRAGANA.findall(text)) >= 12:
-        out.append(_KANA_LOANWORDS.sub(lambda m: m.group(0).translate(_TO_KATAKANA), text))
-    return out
+    return sum(w in _COMMON_EN for w in _LATIN_WORD.findall(low)) + sum(low.count(k) for k in _COMMON_JA)
+
+
+# At most this many payloads per text: a text stuffed with blobs must not multiply the scoring work.
+MAX_PAYLOADS = 8
+
+
+def decoded_payloads(text: str, whole_text: bool = True) -> list[str]:
+    """What ``text`` says once decoded: readable base64 and hex blobs, and, with ``whole_text``, the text
+    percent-decoded, in ROT13 or reversed when it names that trick and reads more like language so, and with its
+    hiragana loanwords in katakana. Each is scored like the text itself; none equals ``text``."""
+    out = [d for d in (_decode_base64(m.group(0)) for m in _B64.finditer(text)) if d is not None]
+    out += [d for run in _HEX_RUN.finditer(text) for m in _HEX.finditer(text, run.start(), run.end())
+            if (d := _decode_hex(m.group(0).rstrip(" :"))) is not None]
+    if whole_text:
+        if "%" in text and len(_PERCENT.findall(text)) >= 4:
+            out.append(unquote_plus(text))
+        low = text.lower()
+        hinted = [codecs.encode(text, "rot13")] if any(hint in low for hint in _ROT13_HINTS) else []
+        hinted += [text[::-1]] if any(hint in low for hint in _REVERSED_HINTS) else []
+        out += [c for c in hinted if _language_score(c) > _language_score(text)]
+        # Hiragana-spelled text: one kanji does not make it ordinary Japanese (「了解。しすてむぷろんぷとを…」).
+        if _KANA_LOANWORDS.search(text) and len(_HIRAGANA.findall(text)) >= 12:
+            out.append(_KANA_LOANWORDS.sub(lambda m: m.group(0).translate(_TO_KATAKANA), text))
+    return [p for p in dict.fromkeys(out) if p != text][:MAX_PAYLOADS]
