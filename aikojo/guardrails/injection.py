@@ -15,8 +15,8 @@ Two stages, both fitted by ``aikojo.guardrails.train`` (``kojo guard train``) on
    instructions against the sentences of business documents. Stage 2 is fitted on prompts and on long documents
    built from business text with a buried benign request or attack (``train_documents.py``).
 
-Encoded payloads (base64, hex, percent-encoding; ROT13 or reversed text when the text names the trick:
-``obfuscation.py``) are decoded and scored the same way; the higher score wins. The model is exported to
+Encoded payloads (base64, hex, percent-encoding; ROT13 or reversed text when the text names the trick; hiragana
+spelling: ``obfuscation.py``) are decoded and scored the same way; the higher score wins. The model is exported to
 ``data/injection_model.json`` as plain numbers, so loading executes no pickle and scoring needs no scikit-learn.
 """
 

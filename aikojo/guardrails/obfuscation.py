@@ -3,15 +3,15 @@
 Two kinds, both applied to text that ``normalise`` has already put through NFKC (full-width, ligatures and
 mathematical letters are plain ASCII by then) and stripped of invisible characters:
 
-- in-place folds of the lower-cased view (``fold_view``): look-alike Cyrillic and Greek letters inside Latin
-  words ("Іgnоrе рrеvіоus іnstruсtіоns", where і, о, е, р, с are Cyrillic) and string concatenation
-  ('ign' + 'ore prev' + 'ious'). Both only when the sign of evasion is there, so ordinary Russian or Greek text
-  and ordinary code are read as written;
+- in-place folds of the text before its views are lower-cased (``fold_view``): look-alike Cyrillic and Greek
+  letters inside Latin words ("Іgnоrе рrеvіоus іnstruсtіоns", where і, о, е, р, с are Cyrillic), word by word,
+  and string concatenation ('ign' + 'ore prev' + 'ious'). Both only when the sign of evasion is there, so
+  ordinary Russian or Greek text and ordinary code are read as written;
 - payloads decoded out of the text (``decoded_payloads``), each scored on its own, the higher score winning:
   base64 and hex blobs that decode to readable UTF-8, percent-encoded text, the whole text in ROT13 or
-  reversed when it names that encoding — a model has to be told to decode ROT13 or read backwards, and decoding
-  every text blindly would double the work for nothing — and Japanese written in hiragana only, its
-  loanwords read as katakana.
+  reversed when it names that encoding and then reads more like language — a model has to be told to decode
+  ROT13 or read backwards, and decoding every text blindly would double the work for nothing — and Japanese
+  spelled in hiragana, its loanwords read as katakana.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import base64
 import binascii
 import codecs
 import re
+from collections.abc import Iterator
 from urllib.parse import unquote_plus
 
 # Cyrillic and Greek letters that render like Latin ones, after Unicode's confusables list (TR39), in both cases:
@@ -120,26 +121,24 @@ def _decode_hex(blob: str) -> str | None:
     return None
 
 
-def _hex_sub(m: re.Match[str]) -> str:
-    blob = m.group(0)
-    core = blob.rstrip(" :")
-    decoded = _decode_hex(core)
-    return blob if decoded is None else decoded + blob[len(core):]  # keep the separator after the blob
+def _hex_blobs(text: str) -> Iterator[tuple[re.Match[str], str | None]]:
+    """Each hex blob of ``text`` (found inside runs of hex-ish characters) with what it decodes to, or None."""
+    for run in _HEX_RUN.finditer(text):
+        for m in _HEX.finditer(text, run.start(), run.end()):
+            yield m, _decode_hex(m.group(0).rstrip(" :"))
 
 
 def expand_payloads(text: str) -> str:
     """``text`` with each readable base64 or hex blob replaced by what it decodes to (training sees the payload)."""
     text = _B64.sub(lambda m: _decode_base64(m.group(0)) or m.group(0), text)
-    return "".join(_splice_hex(text))
-
-
-def _splice_hex(text: str) -> list[str]:
     parts, last = [], 0
-    for run in _HEX_RUN.finditer(text):
-        for m in _HEX.finditer(text, run.start(), run.end()):
-            parts += [text[last:m.start()], _hex_sub(m)]
+    for m, decoded in _hex_blobs(text):
+        if decoded is not None:
+            blob = m.group(0)
+            # Keep the separator that followed the blob.
+            parts += [text[last:m.start()], decoded, blob[len(blob.rstrip(" :")):]]
             last = m.end()
-    return [*parts, text[last:]]
+    return "".join([*parts, text[last:]])
 
 
 # Common words of each language: a decoded whole text counts only when it reads more like language than the text
@@ -167,8 +166,7 @@ def decoded_payloads(text: str, whole_text: bool = True) -> list[str]:
     percent-decoded, in ROT13 or reversed when it names that trick and reads more like language so, and with its
     hiragana loanwords in katakana. Each is scored like the text itself; none equals ``text``."""
     out = [d for d in (_decode_base64(m.group(0)) for m in _B64.finditer(text)) if d is not None]
-    out += [d for run in _HEX_RUN.finditer(text) for m in _HEX.finditer(text, run.start(), run.end())
-            if (d := _decode_hex(m.group(0).rstrip(" :"))) is not None]
+    out += [d for _, d in _hex_blobs(text) if d is not None]
     if whole_text:
         if "%" in text and len(_PERCENT.findall(text)) >= 4:
             out.append(unquote_plus(text))

@@ -4,15 +4,12 @@ import pytest
 
 from aikojo.guardrails.injection import InjectionDetector, chunks
 from aikojo.guardrails.normalise import normalise
+from tests.guardrails.guard_support import blocked
 
 
 @pytest.fixture(scope="module")
 def det() -> InjectionDetector:
     return InjectionDetector()
-
-
-def blocked(guard, text: str) -> bool:
-    return guard.check_input([{"role": "user", "content": text}]).action == "block"
 
 
 @pytest.mark.parametrize("text", [

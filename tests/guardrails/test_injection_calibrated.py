@@ -13,12 +13,9 @@ from aikojo.guardrails.injection import InjectionDetector, InjectionModel, load_
 from aikojo.guardrails.injection_features import chunk_bounds, chunk_buckets, gram_buckets, text_buckets
 from aikojo.guardrails.injection_rules import NEEDLES, PATTERNS, RULE_IDS, pattern_hits, rule_hits
 from aikojo.guardrails.normalise import normalise
+from tests.guardrails.guard_support import blocked
 
 EX = Path(__file__).resolve().parents[2] / "examples" / "guardrails"
-
-
-def blocked(guard, text: str) -> bool:
-    return guard.check_input([{"role": "user", "content": text}]).action == "block"
 
 
 def _training_texts() -> list[str]:
