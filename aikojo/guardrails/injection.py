@@ -15,8 +15,9 @@ Two stages, both fitted by ``aikojo.guardrails.train`` (``kojo guard train``) on
    instructions against the sentences of business documents. Stage 2 is fitted on prompts and on long documents
    built from business text with a buried benign request or attack (``train_documents.py``).
 
-Encoded payloads (base64, hex, percent-encoding; ROT13 or reversed text when the text names the trick; hiragana
-spelling: ``obfuscation.py``) are decoded and scored the same way; the higher score wins. The model is exported to
+Encoded payloads (base64, base32, hex, percent-encoding, Morse, Braille; ROT13 or reversed text when the text names
+the trick; hiragana spelling; text smuggled in tag characters or variation selectors: ``obfuscation.py``) are
+decoded and scored the same way; the higher score wins. The model is exported to
 ``data/injection_model.json`` as plain numbers, so loading executes no pickle and scoring needs no scikit-learn.
 """
 
@@ -41,7 +42,7 @@ from aikojo.guardrails.injection_features import (
 )
 from aikojo.guardrails.injection_rules import FAMILIES, RULE_IDS, RULES_SHA, pattern_hits, prepared_views, rule_hits
 from aikojo.guardrails.normalise import Normalised, normalise
-from aikojo.guardrails.obfuscation import decoded_payloads, expand_payloads
+from aikojo.guardrails.obfuscation import decoded_payloads, expand_payloads, hidden_payloads
 from aikojo.guardrails.types import Finding
 
 MODEL_PATH = Path(__file__).parent / "data" / "injection_model.json"
@@ -217,6 +218,12 @@ class InjectionDetector:
 
     def detect(self, norm: Normalised) -> list[Finding]:
         score, category = self.score(norm.text)
+        if norm.text != norm.original:
+            # Normalising dropped invisible characters: text smuggled in them is read as its own payload.
+            for payload in hidden_payloads(norm.original):
+                inner, inner_cat = self.score(normalise(payload).text, 1)
+                if inner > score:
+                    score, category = inner, f"hidden_{inner_cat or 'model'}"
         if score < 0.05:
             return []
         detector = f"{self.name}.{category}" if category else self.name

@@ -1,6 +1,6 @@
 """Undo what attackers do to hide an instruction's words from a filter, so rules and the model read the words.
 
-Two kinds, both applied to text that ``normalise`` has already put through NFKC (full-width, ligatures and
+Three kinds; the first two applied to text that ``normalise`` has already put through NFKC (full-width, ligatures and
 mathematical letters are plain ASCII by then) and stripped of invisible characters:
 
 - in-place folds of the text before its views are lower-cased (``fold_view``): look-alike Cyrillic and Greek
@@ -10,8 +10,12 @@ mathematical letters are plain ASCII by then) and stripped of invisible characte
 - payloads decoded out of the text (``decoded_payloads``), each scored on its own, the higher score winning:
   base64 and hex blobs that decode to readable UTF-8, percent-encoded text, the whole text in ROT13 or
   reversed when it names that encoding and then reads more like language — a model has to be told to decode
-  ROT13 or read backwards, and decoding every text blindly would double the work for nothing — and Japanese
-  spelled in hiragana, its loanwords read as katakana.
+  ROT13 or read backwards, and decoding every text blindly would double the work for nothing — Japanese
+  spelled in hiragana, its loanwords read as katakana, and garak's encodings: base32, Morse and Braille;
+- text hidden in characters that render as nothing (``hidden_payloads``, read from the original text, since
+  ``normalise`` drops them): Unicode tag characters and variation selectors.
+
+Stacked combining marks ("Zalgo") are dropped from the views with the other folds.
 """
 
 from __future__ import annotations
@@ -44,8 +48,12 @@ _MIXED_PAIR = re.compile(f"[A-Za-z][{_LOOK}]|[{_LOOK}][A-Za-z]")
 _WORD = re.compile(r"\w+")
 # 'ign' + 'ore' or "ign" + "ore": quoted fragments glued with +; two or more joins before it counts as evasion.
 _CONCAT = re.compile(r"""(['"])\s*\+\s*(['"])""")
+# Combining marks left after NFKC (which composes é, ü and the kana voicing marks) stack on letters only to hide
+# them: "Zalgo" text, i̷g̸n̵o̶r̷e̸. The view reads the letters.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
-_B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
+# Up to six "=": base32 pads that far, and its blobs are found by this same scan.
+_B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,6}(?![A-Za-z0-9+/=])")
 # A blob must mix cases or digits to be worth decoding: plain long words ("internationalisation") are not base64.
 _UPPER = re.compile(r"[A-Z]")
 _LOWER_OR_DIGIT = re.compile(r"[a-z0-9]")
@@ -83,6 +91,8 @@ def fold_view(text: str) -> str:
         text = _WORD.sub(lambda m: m.group(0).translate(_FOLD) if _MIXED_PAIR.search(m.group(0)) else m.group(0), text)
     if "+" in text and len(_CONCAT.findall(text)) >= 2:
         text = _CONCAT.sub("", text)
+    if _COMBINING.search(text):
+        text = _COMBINING.sub("", text)
     return text
 
 
@@ -157,6 +167,94 @@ def _language_score(text: str) -> int:
     return sum(w in _COMMON_EN for w in _LATIN_WORD.findall(low)) + sum(low.count(k) for k in _COMMON_JA)
 
 
+# garak's encoding probes and their kin: Morse, Braille and base32 spell an instruction a filter cannot read but a
+# model can. Each is looked for with a quick pattern first, so ordinary text costs a scan or two.
+MORSE_CODE = {
+    ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i",
+    ".---": "j", "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r",
+    "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z",
+    "-----": "0", ".----": "1", "..---": "2", "...--": "3", "....-": "4", ".....": "5", "-....": "6", "--...": "7",
+    "---..": "8", "----.": "9", ".-.-.-": ".", "--..--": ",", "..--..": "?", "-.-.--": "!", ".----.": "'",
+}
+_MORSE_MARKS = str.maketrans({"_": "-", "−": "-", "–": "-", "—": "-", "·": ".", "•": "."})
+# Eight or more dot-dash groups separated by spaces, a slash or a bar (a word gap).
+_MORSE = re.compile(r"(?:[.\-_·•−–—]{1,7}(?: {1,3}| ?[/|] ?)){7,}[.\-_·•−–—]{1,7}")
+_MORSE_WORD_GAP = re.compile(r" ?[/|] ?| {3}")
+# Three marks with two gaps: a quick test before the full pattern (which costs five times as much on 1 KB).
+_MORSE_HINT = re.compile(r"[.\-_·•−–—] ?[ /|] ?[.\-_·•−–—] ?[ /|] ?[.\-_·•−–—]")
+_BRAILLE_CHAR = re.compile("[\u2800-\u28ff]")
+_BRAILLE = re.compile("[\u2800-\u28ff]{6,}")
+# Grade-1 Braille letters by their dot bits (dot n is bit n-1 of the code point after U+2800).
+_BRAILLE_DOTS = {
+    "a": "1", "b": "12", "c": "14", "d": "145", "e": "15", "f": "124", "g": "1245", "h": "125", "i": "24",
+    "j": "245", "k": "13", "l": "123", "m": "134", "n": "1345", "o": "135", "p": "1234", "q": "12345", "r": "1235",
+    "s": "234", "t": "2345", "u": "136", "v": "1236", "w": "2456", "x": "1346", "y": "13456", "z": "1356",
+}
+BRAILLE_LETTERS = {0x2800 + sum(1 << (int(d) - 1) for d in dots): letter for letter, dots in _BRAILLE_DOTS.items()}
+BRAILLE_LETTERS.update({0x2800: " ", 0x2802: ",", 0x2832: ".", 0x2826: "?", 0x2816: "!"})
+# A base64-shaped blob (``_B64``) written in base32's alphabet alone.
+_BASE32 = re.compile(r"[A-Z2-7]+=*")
+
+
+def _decode_morse(run: str) -> str | None:
+    words = [w.split() for w in _MORSE_WORD_GAP.split(run.translate(_MORSE_MARKS))]
+    if any(token not in MORSE_CODE for word in words for token in word):
+        return None
+    decoded = " ".join("".join(MORSE_CODE[t] for t in word) for word in words if word)
+    # "- - - - - - - -" (a ruler of dashes) is "tttttttt": a payload spells several letters.
+    return decoded if len(set(decoded) - set(" .,?!'")) >= 4 else None
+
+
+def _decode_braille(run: str) -> str | None:
+    # The capital sign (dot 6) only capitalises the next letter: reading it as nothing loses no word.
+    decoded = "".join(BRAILLE_LETTERS.get(ord(c), "") for c in run if ord(c) != 0x2820)
+    return decoded if sum(c.isalpha() for c in decoded) >= 6 else None
+
+
+def _decode_base32(blob: str) -> str | None:
+    try:
+        return _readable(base64.b32decode(blob.rstrip("=") + "=" * (-len(blob.rstrip("=")) % 8)))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _decode_blob(blob: str) -> str | None:
+    """A ``_B64`` blob decoded as base32 when it is written in that alphabet and reads so, else as base64."""
+    return (_decode_base32(blob) if _BASE32.fullmatch(blob) else None) or _decode_base64(blob)
+
+
+def _spelled_payloads(text: str) -> list[str]:
+    """Morse and Braille runs of ``text``, decoded (the ones that decode)."""
+    out: list[str | None] = []
+    if _MORSE_HINT.search(text):
+        out += [_decode_morse(m.group(0)) for m in _MORSE.finditer(text)]
+    if _BRAILLE_CHAR.search(text):
+        out += [_decode_braille(m.group(0)) for m in _BRAILLE.finditer(text)]
+    return [d for d in out if d is not None]
+
+
+# Text hidden in characters that render as nothing, which ``normalise`` drops: the Unicode tag block spells ASCII
+# (U+E0020–E007E; "ASCII smuggling"), and a run of variation selectors carries one byte each (VS1–16 are 0–15,
+# VS17–256 are 16–255: "emoji smuggling"). A flag's tag sequence (🏴 + "gbeng") is shorter than the run needed.
+_TAGS = re.compile("[\U000e0020-\U000e007e]{8,}")
+_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]{8,}")
+
+
+def _selector_byte(c: str) -> int:
+    cp = ord(c)
+    return cp - 0xFE00 if cp <= 0xFE0F else cp - 0xE0100 + 16
+
+
+def hidden_payloads(original: str) -> list[str]:
+    """Text smuggled into ``original`` (before normalisation) in tag characters or variation selectors."""
+    out = ["".join(chr(ord(c) - 0xE0000) for c in m.group(0)) for m in _TAGS.finditer(original)]
+    for m in _SELECTORS.finditer(original):
+        decoded = _readable(bytes(_selector_byte(c) for c in m.group(0)))
+        if decoded is not None:
+            out.append(decoded)
+    return out
+
+
 # At most this many payloads per text: a text stuffed with blobs must not multiply the scoring work.
 MAX_PAYLOADS = 8
 
@@ -165,8 +263,9 @@ def decoded_payloads(text: str, whole_text: bool = True) -> list[str]:
     """What ``text`` says once decoded: readable base64 and hex blobs, and, with ``whole_text``, the text
     percent-decoded, in ROT13 or reversed when it names that trick and reads more like language so, and with its
     hiragana loanwords in katakana. Each is scored like the text itself; none equals ``text``."""
-    out = [d for d in (_decode_base64(m.group(0)) for m in _B64.finditer(text)) if d is not None]
+    out = [d for d in (_decode_blob(m.group(0)) for m in _B64.finditer(text)) if d is not None]
     out += [d for _, d in _hex_blobs(text) if d is not None]
+    out += _spelled_payloads(text)
     if whole_text:
         if "%" in text and len(_PERCENT.findall(text)) >= 4:
             out.append(unquote_plus(text))
