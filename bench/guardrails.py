@@ -254,10 +254,11 @@ def main() -> int:
     # Long documents written apart from all training data (build_documents.py): benign ones and ones with one
     # injected instruction — what a summarising or RAG project sends.
     docs = injection_quality(load("documents_heldout.jsonl"), g.injection_threshold)
-    # Dev sets by an author who read neither the training data nor the detector (build_dev_sets.py). Read while
-    # tuning — their misses led to the obfuscation folds and two rules — so they are flattered, reported as dev.
-    dev = {name: injection_quality(load(f"{name}_dev.jsonl"), g.injection_threshold)
-           for name in ("injection", "documents")}
+    # Dev sets by authors who read neither the training data nor the detector (build_dev_sets.py). The first two
+    # were read while tuning — their misses led to the obfuscation folds and two rules — so they are flattered;
+    # the second prompt set is scored by category counts only, never read item by item.
+    dev = {name: injection_quality(load(f"{name}.jsonl"), g.injection_threshold)
+           for name in ("injection_dev", "documents_dev", "injection_dev2")}
     names, names_note = names_section(n)
     result = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
@@ -270,7 +271,8 @@ def main() -> int:
         "injection": inj,
         "injection_challenge_embedded": chal,
         "injection_documents_heldout": docs,
-        "injection_dev": dev["injection"], "injection_documents_dev": dev["documents"],
+        "injection_dev": dev["injection_dev"], "injection_documents_dev": dev["documents_dev"],
+        "injection_dev2": dev["injection_dev2"],
         "names_ja": names, "names_ja_note": names_note,
         # How the shipped model was fitted and its threshold chosen (cross-validation on the training side only).
         "injection_model": g._injection.model.meta if g._injection.model else None,
@@ -301,7 +303,7 @@ def main() -> int:
          ""),
         ("challenge TPR @ FPR≤2% (its ROC)", f"{chal['tpr_at_fpr_le_2pct']} {chal['tpr_at_fpr_le_2pct_ci95']}", "", ""),
         (f"documents ({docs['attacks']}+{docs['benign']}): TPR / FPR", f"{docs['tpr']} / {docs['fpr']}", "", ""),
-        *((f"dev {name} ({d['attacks']}+{d['benign']}, read): TPR / FPR / ROC@2%",
+        *((f"{name} ({d['attacks']}+{d['benign']}, {'unread' if name.endswith('2') else 'read'}): TPR / FPR / ROC@2%",
            f"{d['tpr']} / {d['fpr']} / {d['tpr_at_fpr_le_2pct']}", "", "") for name, d in dev.items()),
     ]
     print(f"held-out: {len(pii_items)} PII items ({pii_ours['entities']} entities, {pii_ours['lookalike_items']} "

@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import documents_dev_sources as documents  # noqa: E402
+import injection_dev2_sources as prompts2  # noqa: E402
 import injection_dev_sources as prompts  # noqa: E402
 from freeze import dump  # noqa: E402
 
@@ -30,6 +31,9 @@ def main() -> int:
          [{"id": f"documents-dev-{i:03d}", "text": text, "label": label, "lang": lang, "genre": genre}
           for i, (label, (lang, genre, text)) in enumerate(
               [(0, d) for d in documents.BENIGN] + [(1, d) for d in documents.INJECTED])])
+    dump(HERE / "injection_dev2.jsonl",
+         [{"id": f"injection-dev2-{i:03d}", "text": text, "label": label, "lang": lang, "category": category}
+          for i, (label, lang, category, text) in enumerate(prompts2.ITEMS)])
     return 0
 
 
