@@ -30,6 +30,9 @@ import injection_extra9_sources as extra9
 import injection_extra10_sources as extra10
 import injection_extra11_sources as extra11
 import injection_extra12_sources as extra12
+import injection_extra13_sources as extra13
+import injection_extra14_sources as extra14
+import injection_extra15_sources as extra15
 from build_injection import (
     BENIGN_DOC_FILL_EN,
     BENIGN_DOC_FILL_JA,
@@ -153,10 +156,12 @@ def build(seed: int = 20250301) -> list[dict[str, object]]:
     # 9: harmful requests under mild framing, indirect extraction, and the look-alikes CV still flagged; 10:
     # greetings and small talk addressed to the assistant; 11: everyday work requests that use the attacks' words,
     # and enterprise-flavoured attacks incl. homoglyphs, ROT13, hex, romaji and kana spelling; 12: short how-to
-    # questions about accounts, transfers, cards and claims), each after everything before it and with its own
+    # questions about accounts, transfers, cards and claims; 13 and 15: Japanese semantic attacks — fake authority,
+    # fiction carrying real payloads, indirect extraction, keyword-free jailbreaks, dev-mode claims, subtle indirect
+    # injections — and their benign twins; 14: the same in English), each after everything before it and with its own
     # generator, so earlier rows keep their text and ids.
     for k, module in ((2, extra2), (3, extra3), (4, extra4), (6, extra6), (7, extra7), (8, extra8), (9, extra9),
-                      (10, extra10), (11, extra11), (12, extra12)):
+                      (10, extra10), (11, extra11), (12, extra12), (13, extra13), (14, extra14), (15, extra15)):
         rk = random.Random(seed + k)
         for lang, seeds in (("en", module.ATTACKS_EN), ("ja", module.ATTACKS_JA)):
             for cat, text in seeds:
