@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aikojo.guardrails.actions import Sanitiser, resolve_overlaps, restore
+from aikojo.guardrails.hidden_text import HiddenText
 from aikojo.guardrails.injection import InjectionDetector
 from aikojo.guardrails.normalise import Normalised, normalise
 from aikojo.guardrails.output_checks import check_json, find_canaries, find_refusal, find_ungrounded
@@ -63,6 +64,7 @@ class Guardrails:
         self.policy = load_policy(policy)
         self._pii = (JapanesePII(), EnglishPII())
         self._secrets = Secrets()
+        self._hidden = HiddenText()
         inj = self.policy.input.injection
         self._injection = InjectionDetector(use_model=inj.use_model)
         model_threshold = self._injection.model.threshold if self._injection.model else 0.5
@@ -105,6 +107,8 @@ class Guardrails:
             decided += [_Decided(f, rule.action or stage.pii.action, f"pii.{f.type}")
                         for f in names.detect(norm) if f.score >= rule.min_score]
         decided += self._decide_pii(stage.secrets, self._secrets.detect(norm), "secrets")
+        if stage.hidden_text.enabled:
+            decided += [_Decided(f, stage.hidden_text.action, "hidden_text") for f in self._hidden.detect(norm)]
         for f in self._topics[direction].detect(norm):
             rule = self._topic_rules[direction][f.type.split(":", 1)[1]]
             decided.append(_Decided(f, rule.action, f"topic.{rule.name}"))

@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote_plus
 
+from aikojo.guardrails.hidden_text import SELECTOR_CHARS
+
 # Cyrillic and Greek letters that render like Latin ones, after Unicode's confusables list (TR39), in both cases:
 # folding happens before lower-casing, because some capitals and their small letters look like different Latin
 # letters (Greek Ν is N, ν is v).
@@ -237,7 +239,7 @@ def _spelled_payloads(text: str) -> list[str]:
 # (U+E0020–E007E; "ASCII smuggling"), and a run of variation selectors carries one byte each (VS1–16 are 0–15,
 # VS17–256 are 16–255: "emoji smuggling"). A flag's tag sequence (🏴 + "gbeng") is shorter than the run needed.
 _TAGS = re.compile("[\U000e0020-\U000e007e]{8,}")
-_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]{8,}")
+_SELECTORS = re.compile(f"[{SELECTOR_CHARS}]{{8,}}")
 
 
 def _selector_byte(c: str) -> int:

@@ -42,6 +42,14 @@ class InjectionRule(_Strict):
     use_model: bool = True
 
 
+class HiddenTextRule(_Strict):
+    """Text in invisible characters (``aikojo.guardrails.hidden_text``): Unicode tag runs and variation-selector
+    runs. Redacted by default, so neither the model nor the caller receives what nobody can see."""
+
+    enabled: bool = True
+    action: Action = "redact"
+
+
 class NamesRule(_Strict):
     """Japanese person names and street addresses (``aikojo.guardrails.names_ja``): off by default because it
     needs the optional GiNZA model and costs tens of milliseconds per kilobyte."""
@@ -137,6 +145,7 @@ class InputRules(_Strict):
     pii: PiiRule = Field(default_factory=lambda: PiiRule(action="pseudonymize"))
     secrets: PiiRule = Field(default_factory=lambda: PiiRule(action="redact"))
     injection: InjectionRule = Field(default_factory=InjectionRule)
+    hidden_text: HiddenTextRule = Field(default_factory=HiddenTextRule)
     names: NamesRule = Field(default_factory=NamesRule)
     topics: list[TopicRule] = Field(default_factory=list)
 
@@ -144,6 +153,7 @@ class InputRules(_Strict):
 class OutputRules(_Strict):
     pii: PiiRule = Field(default_factory=lambda: PiiRule(action="mask"))
     secrets: PiiRule = Field(default_factory=lambda: PiiRule(action="block"))
+    hidden_text: HiddenTextRule = Field(default_factory=HiddenTextRule)
     names: NamesRule = Field(default_factory=NamesRule)
     topics: list[TopicRule] = Field(default_factory=list)
     canaries: list[str] = Field(default_factory=list, description="strings from the system prompt that must never leak")
