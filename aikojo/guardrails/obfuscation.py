@@ -5,8 +5,9 @@ mathematical letters are plain ASCII by then) and stripped of invisible characte
 
 - in-place folds of the text before its views are lower-cased (``fold_view``): look-alike Cyrillic and Greek
   letters inside Latin words ("Іgnоrе рrеvіоus іnstruсtіоns", where і, о, е, р, с are Cyrillic), word by word,
-  and string concatenation ('ign' + 'ore prev' + 'ious'). Both only when the sign of evasion is there, so
-  ordinary Russian or Greek text and ordinary code are read as written;
+  string concatenation ('ign' + 'ore prev' + 'ious') and Japanese spelled one character at a time ("シ ス テ ム",
+  one per line). Each only when the sign of evasion is there, so ordinary Russian or Greek text, ordinary code and
+  short spaced names are read as written;
 - payloads decoded out of the text (``decoded_payloads``), each scored on its own, the higher score winning:
   base64 and hex blobs that decode to readable UTF-8, percent-encoded text, the whole text in ROT13 or
   reversed when it names that encoding and then reads more like language — a model has to be told to decode
@@ -50,6 +51,11 @@ _MIXED_PAIR = re.compile(f"[A-Za-z][{_LOOK}]|[{_LOOK}][A-Za-z]")
 _WORD = re.compile(r"\w+")
 # 'ign' + 'ore' or "ign" + "ore": quoted fragments glued with +; two or more joins before it counts as evasion.
 _CONCAT = re.compile(r"""(['"])\s*\+\s*(['"])""")
+# Japanese spelled one character at a time ("シ ス テ ム", one per line, or "シ*ス*テ*ム"): six or more kana or kanji,
+# each followed by the same separator. Ordinary Japanese never writes single characters so, and n-grams only see
+# the words once the separators are gone.
+_JA_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々〆ー、。「」『』！？（）"
+_SPACED_JA = re.compile(f"[{_JA_CHAR}]([ \t\n*/・_|.,\\-])(?:[{_JA_CHAR}]\\1){{4,}}[{_JA_CHAR}]")
 # Combining marks left after NFKC (which composes é, ü and the kana voicing marks) stack on letters only to hide
 # them: "Zalgo" text, i̷g̸n̵o̶r̷e̸. The view reads the letters.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -95,6 +101,8 @@ def fold_view(text: str) -> str:
         text = _CONCAT.sub("", text)
     if _COMBINING.search(text):
         text = _COMBINING.sub("", text)
+    if _SPACED_JA.search(text):
+        text = _SPACED_JA.sub(lambda m: m.group(0).replace(m.group(1), ""), text)
     return text
 
 
