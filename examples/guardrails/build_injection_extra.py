@@ -33,6 +33,7 @@ import injection_extra12_sources as extra12
 import injection_extra13_sources as extra13
 import injection_extra14_sources as extra14
 import injection_extra15_sources as extra15
+import injection_extra16_sources as extra16
 from build_injection import (
     BENIGN_DOC_FILL_EN,
     BENIGN_DOC_FILL_JA,
@@ -158,10 +159,12 @@ def build(seed: int = 20250301) -> list[dict[str, object]]:
     # and enterprise-flavoured attacks incl. homoglyphs, ROT13, hex, romaji and kana spelling; 12: short how-to
     # questions about accounts, transfers, cards and claims; 13 and 15: Japanese semantic attacks — fake authority,
     # fiction carrying real payloads, indirect extraction, keyword-free jailbreaks, dev-mode claims, subtle indirect
-    # injections — and their benign twins; 14: the same in English), each after everything before it and with its own
+    # injections — and their benign twins; 14: the same in English; 16: attacks and benign prompts in the other
+    # languages a Japanese bank's customers write, Korean to German), each after everything before it and with its own
     # generator, so earlier rows keep their text and ids.
     for k, module in ((2, extra2), (3, extra3), (4, extra4), (6, extra6), (7, extra7), (8, extra8), (9, extra9),
-                      (10, extra10), (11, extra11), (12, extra12), (13, extra13), (14, extra14), (15, extra15)):
+                      (10, extra10), (11, extra11), (12, extra12), (13, extra13), (14, extra14), (15, extra15),
+                      (16, extra16)):
         rk = random.Random(seed + k)
         for lang, seeds in (("en", module.ATTACKS_EN), ("ja", module.ATTACKS_JA)):
             for cat, text in seeds:
