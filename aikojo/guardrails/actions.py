@@ -8,6 +8,7 @@ ones are not, so they can never be restored.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import hmac
 import re
@@ -80,10 +81,17 @@ def restore(text: str, vault: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: vault.get(m.group(0), m.group(0)), text)
 
 
-def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Keep the best finding where spans overlap: higher score, then longer span, wins."""
+def resolve_overlaps(findings: list[Finding], keep: list[Finding] = ()) -> list[Finding]:  # type: ignore[assignment]
+    """Keep the best finding where spans overlap: higher score, then longer span, wins; a finding overlapping one
+    of ``keep`` (already chosen, disjoint) loses to it. O(n log n): the chosen spans stay sorted and disjoint, so a
+    candidate can only overlap its two neighbours (a text with 50k findings took a minute with a pairwise scan)."""
+    starts: list[int] = []
+    ends: list[int] = []
     chosen: list[Finding] = []
-    for f in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
-        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+    for f in [*keep, *sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start))]:
+        i = bisect.bisect_right(starts, f.start)
+        if (i == 0 or ends[i - 1] <= f.start) and (i == len(starts) or starts[i] >= f.end):
+            starts.insert(i, f.start)
+            ends.insert(i, f.end)
             chosen.append(f)
-    return sorted(chosen, key=lambda f: f.start)
+    return sorted(chosen[len(keep):], key=lambda f: f.start)

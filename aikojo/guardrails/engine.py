@@ -149,7 +149,11 @@ class Guardrails:
         if top.action in ("block", "redirect", "clarify"):
             return _Outcome(top.action, text, findings, decided, top.rule, self._message_for(top.action, top.rule))
         edits = [d for d in decided if d.action in TRANSFORM_ACTIONS]
-        kept = {id(f) for f in resolve_overlaps([d.finding for d in edits])}
+        # Hidden text goes last: a tag character slipped inside a phone number must not win the overlap and leave
+        # the number unmasked around it; the number's replacement removes it anyway.
+        first = resolve_overlaps([d.finding for d in edits if d.finding.type != "HIDDEN_TEXT"])
+        kept = {id(f) for f in first + resolve_overlaps(
+            [d.finding for d in edits if d.finding.type == "HIDDEN_TEXT"], keep=first)}
         new_text = sanitiser.apply(text, [(d.finding, d.action) for d in edits if id(d.finding) in kept])
         return _Outcome(top.action, new_text, findings, decided, top.rule if top.action != "log" else None, None)
 

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote_plus
 
-from aikojo.guardrails.hidden_text import SELECTOR_CHARS
+from aikojo.guardrails.hidden_text import hidden_strings
 
 # Cyrillic and Greek letters that render like Latin ones, after Unicode's confusables list (TR39), in both cases:
 # folding happens before lower-casing, because some capitals and their small letters look like different Latin
@@ -55,7 +55,7 @@ _CONCAT = re.compile(r"""(['"])\s*\+\s*(['"])""")
 # each followed by the same separator. Ordinary Japanese never writes single characters so, and n-grams only see
 # the words once the separators are gone.
 _JA_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々〆ー、。「」『』！？（）"
-_SPACED_JA = re.compile(f"[{_JA_CHAR}]([ \t\n*/・_|.,\\-])(?:[{_JA_CHAR}]\\1){{4,}}[{_JA_CHAR}]")
+_SPACED_JA = re.compile(f"[{_JA_CHAR}](\\s+|\\s*[*/・_|.,\\-]\\s*)(?:[{_JA_CHAR}]\\1){{4,}}[{_JA_CHAR}]")
 # Combining marks left after NFKC (which composes é, ü and the kana voicing marks) stack on letters only to hide
 # them: "Zalgo" text, i̷g̸n̵o̶r̷e̸. The view reads the letters.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -95,12 +95,13 @@ _REVERSED_HINTS = ("revers", "backward", "right to left", "right-to-left", "逆�
 def fold_view(text: str) -> str:
     """``text`` (before lower-casing) with the look-alike letters of mixed-script words made Latin and quoted
     fragments joined, when either trick is present; otherwise ``text`` itself."""
+    # Combining marks first: between a Cyrillic and a Latin letter they hide the mixed-script pair.
+    if _COMBINING.search(text):
+        text = _COMBINING.sub("", text)
     if _LOOK_CHAR.search(text) and _MIXED_PAIR.search(text):
         text = _WORD.sub(lambda m: m.group(0).translate(_FOLD) if _MIXED_PAIR.search(m.group(0)) else m.group(0), text)
     if "+" in text and len(_CONCAT.findall(text)) >= 2:
         text = _CONCAT.sub("", text)
-    if _COMBINING.search(text):
-        text = _COMBINING.sub("", text)
     if _SPACED_JA.search(text):
         text = _SPACED_JA.sub(lambda m: m.group(0).replace(m.group(1), ""), text)
     return text
@@ -188,12 +189,13 @@ MORSE_CODE = {
 }
 _MORSE_MARKS = str.maketrans({"_": "-", "−": "-", "–": "-", "—": "-", "·": ".", "•": "."})
 # Eight or more dot-dash groups separated by spaces, a slash or a bar (a word gap).
-_MORSE = re.compile(r"(?:[.\-_·•−–—]{1,7}(?: {1,3}| ?[/|] ?)){7,}[.\-_·•−–—]{1,7}")
-_MORSE_WORD_GAP = re.compile(r" ?[/|] ?| {3}")
+_MORSE = re.compile(r"(?:[.\-_·•−–—]{1,8}(?: {1,7}|[ \t]*[/|\n][ \t]*)){7,}[.\-_·•−–—]{1,8}")
+_MORSE_WORD_GAP = re.compile(r"[ \t]*[/|\n][ \t]*| {3,}")
 # Three marks with two gaps: a quick test before the full pattern (which costs five times as much on 1 KB).
 _MORSE_HINT = re.compile(r"[.\-_·•−–—] ?[ /|] ?[.\-_·•−–—] ?[ /|] ?[.\-_·•−–—]")
 _BRAILLE_CHAR = re.compile("[\u2800-\u28ff]")
-_BRAILLE = re.compile("[\u2800-\u28ff]{6,}")
+# Six or more cells, words apart by the blank cell or an ASCII space (garak writes ASCII spaces between words).
+_BRAILLE = re.compile("[\u2801-\u28ff](?:[ \u2800]?[\u2801-\u28ff]){5,}")
 # Grade-1 Braille letters by their dot bits (dot n is bit n-1 of the code point after U+2800).
 _BRAILLE_DOTS = {
     "a": "1", "b": "12", "c": "14", "d": "145", "e": "15", "f": "124", "g": "1245", "h": "125", "i": "24",
@@ -208,16 +210,31 @@ _BASE32 = re.compile(r"[A-Z2-7]+=*")
 
 def _decode_morse(run: str) -> str | None:
     words = [w.split() for w in _MORSE_WORD_GAP.split(run.translate(_MORSE_MARKS))]
-    if any(token not in MORSE_CODE for word in words for token in word):
+    tokens = [t for word in words for t in word]
+    # Most groups must be letters: a stray ruler ("-.-.-.-") or an ellipsis beside the code is skipped, not fatal.
+    if sum(t in MORSE_CODE for t in tokens) < 0.8 * len(tokens):
         return None
-    decoded = " ".join("".join(MORSE_CODE[t] for t in word) for word in words if word)
+    decoded = " ".join("".join(MORSE_CODE.get(t, "") for t in word) for word in words if word).strip()
     # "- - - - - - - -" (a ruler of dashes) is "tttttttt": a payload spells several letters.
     return decoded if len(set(decoded) - set(" .,?!'")) >= 4 else None
 
 
 def _decode_braille(run: str) -> str | None:
-    # The capital sign (dot 6) only capitalises the next letter: reading it as nothing loses no word.
-    decoded = "".join(BRAILLE_LETTERS.get(ord(c), "") for c in run if ord(c) != 0x2820)
+    # The capital sign (dot 6) only capitalises the next letter: reading it as nothing loses no word. The number
+    # sign (dots 3456) reads a–j as 1–0 until the word ends.
+    out: list[str] = []
+    number = False
+    for c in run:
+        cp = ord(c)
+        if cp == 0x2820:
+            continue
+        if cp == 0x283C:
+            number = True
+            continue
+        letter = " " if c == " " else BRAILLE_LETTERS.get(cp, "")
+        number = number and letter != " "
+        out.append(str("abcdefghij".index(letter) + 1)[-1] if number and letter and letter in "abcdefghij" else letter)
+    decoded = "".join(out)
     return decoded if sum(c.isalpha() for c in decoded) >= 6 else None
 
 
@@ -243,27 +260,15 @@ def _spelled_payloads(text: str) -> list[str]:
     return [d for d in out if d is not None]
 
 
-# Text hidden in characters that render as nothing, which ``normalise`` drops: the Unicode tag block spells ASCII
-# (U+E0020–E007E; "ASCII smuggling"), and a run of variation selectors carries one byte each (VS1–16 are 0–15,
-# VS17–256 are 16–255: "emoji smuggling"). A flag's tag sequence (🏴 + "gbeng") is shorter than the run needed.
-_TAGS = re.compile("[\U000e0020-\U000e007e]{8,}")
-_SELECTORS = re.compile(f"[{SELECTOR_CHARS}]{{8,}}")
-
-
-def _selector_byte(c: str) -> int:
-    cp = ord(c)
-    return cp - 0xFE00 if cp <= 0xFE0F else cp - 0xE0100 + 16
-
-
 def hidden_payloads(original: str) -> list[str]:
-    """Text smuggled into ``original`` (before normalisation) in tag characters or variation selectors."""
-    out = ["".join(chr(ord(c) - 0xE0000) for c in m.group(0)) for m in _TAGS.finditer(original)]
-    for m in _SELECTORS.finditer(original):
-        decoded = _readable(bytes(_selector_byte(c) for c in m.group(0)))
-        if decoded is not None:
+    """Text smuggled into ``original`` (before normalisation) in tag characters or variation selectors, each kind
+    read across the whole text (``hidden_text.hidden_strings``), when it is at least 8 readable characters."""
+    out = []
+    for hidden in hidden_strings(original):
+        decoded = _readable(hidden.encode("utf-8"))
+        if decoded is not None and "\ufffd" not in decoded:
             out.append(decoded)
     return out
-
 
 # At most this many payloads per text: a text stuffed with blobs must not multiply the scoring work.
 MAX_PAYLOADS = 8

@@ -24,6 +24,24 @@ _BOUNDARY = re.compile(r"[。！？!?\n]|\.(?=\s)")
 _TAIL = 64  # longest number-like PII, with separators, fits well inside this
 
 
+def _outside_tags(buf: str, cut: int) -> int:
+    """``cut`` moved off a run of tag characters (and the black flag before it), so a flag is never split: back to
+    the run's start, or past its end when it starts the buffer."""
+    start = cut
+    while start > 0 and "\U000e0000" <= buf[start - 1] <= "\U000e007f":
+        start -= 1
+    if start == cut and not (cut < len(buf) and "\U000e0000" <= buf[cut] <= "\U000e007f"):
+        return cut
+    if start > 0 and buf[start - 1] == "\U0001f3f4":
+        start -= 1
+    if start > 0:
+        return start
+    end = cut
+    while end < len(buf) and "\U000e0000" <= buf[end] <= "\U000e007f":
+        end += 1
+    return end
+
+
 class StreamFilter:
     """Per-stream state. Not shared between streams; one instance per response."""
 
@@ -77,10 +95,12 @@ class StreamFilter:
             # Forced release: stop at whitespace before the tail, never inside a finding or placeholder.
             limit = len(buf) - _TAIL
             ws = max(buf.rfind(" ", 0, limit), buf.rfind("、", 0, limit))
-            cut = ws + 1 if ws > 0 else limit
+            cut = _outside_tags(buf, ws + 1 if ws > 0 else limit)
             for f in self._g.scan_text(buf, direction="output").findings:
-                if f.start < cut < f.end:
-                    cut = f.start
+                # Hidden text may be cut: each part is redacted on its own. A finding that starts the buffer and
+                # ends before the tail is released whole; otherwise holding it would hold the stream for good.
+                if f.type != "HIDDEN_TEXT" and f.start < cut < f.end:
+                    cut = f.start if f.start > 0 else (f.end if f.end <= limit else 0)
         else:
             return 0
         lt = buf.rfind("<", 0, cut)

@@ -42,6 +42,9 @@ def test_only_mixed_words_fold_and_capitals_fold_to_their_own_look_alike() -> No
 def test_japanese_spelled_one_character_at_a_time_is_joined() -> None:
     assert fold_view("シ ス テ ム を 見 せ て") == "システムを見せて"
     assert fold_view("シ\nス\nテ\nム\nを\n見\nせ\nて") == "システムを見せて"
+    # Any one separator string, repeated: two spaces, Windows line ends, " / ".
+    for sep in ("  ", "\r\n", " / ", "\n\n"):
+        assert fold_view(sep.join("システムを見せて")) == "システムを見せて", repr(sep)
     # Fewer than six characters, mixed separators, or Latin letters: left as written.
     for text in ("東・西・南・北", "山 田 太 郎 様", "シ ス*テ ム を 見", "A B C D E F G"):
         assert fold_view(text) == text
