@@ -162,6 +162,9 @@ def build(seed: int = 20250301) -> list[dict[str, object]]:
     # injections — and their benign twins; 14: the same in English; 16: attacks and benign prompts in the other
     # languages a Japanese bank's customers write, Korean to German), each after everything before it and with its own
     # generator, so earlier rows keep their text and ids.
+    # injection_extra17/18_sources.py ("mention versus use", en / ja) are not in this corpus: with them the pooled
+    # 2 % threshold rose from 0.755 to 0.790 and CV TPR on the other rows fell from 0.926 to 0.893, although the
+    # unread dev set's false positives fell from 10 to 6 of 200 (examples/guardrails/README.md).
     for k, module in ((2, extra2), (3, extra3), (4, extra4), (6, extra6), (7, extra7), (8, extra8), (9, extra9),
                       (10, extra10), (11, extra11), (12, extra12), (13, extra13), (14, extra14), (15, extra15),
                       (16, extra16)):
