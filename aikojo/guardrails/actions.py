@@ -12,6 +12,7 @@ import bisect
 import hashlib
 import hmac
 import re
+from collections.abc import Sequence
 
 from aikojo.guardrails.types import Finding
 
@@ -81,7 +82,7 @@ def restore(text: str, vault: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: vault.get(m.group(0), m.group(0)), text)
 
 
-def resolve_overlaps(findings: list[Finding], keep: list[Finding] = ()) -> list[Finding]:  # type: ignore[assignment]
+def resolve_overlaps(findings: list[Finding], keep: Sequence[Finding] = ()) -> list[Finding]:
     """Keep the best finding where spans overlap: higher score, then longer span, wins; a finding overlapping one
     of ``keep`` (already chosen, disjoint) loses to it. O(n log n): the chosen spans stay sorted and disjoint, so a
     candidate can only overlap its two neighbours (a text with 50k findings took a minute with a pairwise scan)."""

@@ -58,14 +58,14 @@ def _selector_byte(c: str) -> int:
     return cp - 0xFE00 if cp <= 0xFE0F else cp - 0xE0100 + 16
 
 
-def hidden_strings(text: str) -> list[str]:
-    """What the hidden runs of ``text`` spell, each kind read across the whole text: the tag characters as ASCII,
-    the selectors as UTF-8 bytes (None-free: undecodable bytes are replaced, the caller judges readability)."""
+def hidden_bytes(text: str) -> list[bytes]:
+    """What the hidden runs of ``text`` carry, each kind read across the whole text: the tag characters as ASCII,
+    the selectors one byte each (the caller judges whether the bytes read as text)."""
     spans = hidden_spans(text)
-    tags = "".join(chr(ord(c) - 0xE0000) for s, e, k in spans if k == "tags" for c in text[s:e]
-                   if 0xE0020 <= ord(c) <= 0xE007E)
+    tags = bytes(ord(c) - 0xE0000 for s, e, k in spans if k == "tags" for c in text[s:e]
+                 if 0xE0020 <= ord(c) <= 0xE007E)
     data = bytes(_selector_byte(c) for s, e, k in spans if k == "selectors" for c in text[s:e])
-    return [t for t in (tags, data.decode("utf-8", errors="replace")) if t]
+    return [b for b in (tags, data) if b]
 
 
 class HiddenText:

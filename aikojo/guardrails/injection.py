@@ -210,20 +210,24 @@ class InjectionDetector:
         if _depth < 2:
             # A payload is normalised like any input (a zero-width space hidden inside the encoding survives
             # decoding); whole-text transforms only at the top level, so hints cannot stack across levels.
-            for payload in decoded_payloads(text, whole_text=_depth == 0):
-                inner, inner_cat = self.score(normalise(payload).text, _depth + 1)
-                if inner > p:
-                    p, category = inner, f"encoded_{inner_cat or 'model'}"
+            p, category = self._best(decoded_payloads(text, whole_text=_depth == 0), _depth + 1, "encoded",
+                                     p, category)
+        return p, category
+
+    def _best(self, payloads: list[str], depth: int, kind: str, p: float,
+              category: str | None) -> tuple[float, str | None]:
+        """The higher of (``p``, ``category``) and each payload's own score, its category prefixed by ``kind``."""
+        for payload in payloads:
+            inner, inner_cat = self.score(normalise(payload).text, depth)
+            if inner > p:
+                p, category = inner, f"{kind}_{inner_cat or 'model'}"
         return p, category
 
     def detect(self, norm: Normalised) -> list[Finding]:
         score, category = self.score(norm.text)
         if norm.text != norm.original:
             # Normalising dropped invisible characters: text smuggled in them is read as its own payload.
-            for payload in hidden_payloads(norm.original):
-                inner, inner_cat = self.score(normalise(payload).text, 1)
-                if inner > score:
-                    score, category = inner, f"hidden_{inner_cat or 'model'}"
+            score, category = self._best(hidden_payloads(norm.original), 1, "hidden", score, category)
         if score < 0.05:
             return []
         detector = f"{self.name}.{category}" if category else self.name

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote_plus
 
-from aikojo.guardrails.hidden_text import hidden_strings
+from aikojo.guardrails.hidden_text import hidden_bytes
 
 # Cyrillic and Greek letters that render like Latin ones, after Unicode's confusables list (TR39), in both cases:
 # folding happens before lower-casing, because some capitals and their small letters look like different Latin
@@ -204,6 +204,8 @@ _BRAILLE_DOTS = {
 }
 BRAILLE_LETTERS = {0x2800 + sum(1 << (int(d) - 1) for d in dots): letter for letter, dots in _BRAILLE_DOTS.items()}
 BRAILLE_LETTERS.update({0x2800: " ", 0x2802: ",", 0x2832: ".", 0x2826: "?", 0x2816: "!"})
+# After the number sign, the letters a–j are the digits 1–9 and 0: BRAILLE_DIGITS[d] is the letter of digit d.
+BRAILLE_DIGITS = "jabcdefghi"
 # A base64-shaped blob (``_B64``) written in base32's alphabet alone.
 _BASE32 = re.compile(r"[A-Z2-7]+=*")
 
@@ -233,7 +235,7 @@ def _decode_braille(run: str) -> str | None:
             continue
         letter = " " if c == " " else BRAILLE_LETTERS.get(cp, "")
         number = number and letter != " "
-        out.append(str("abcdefghij".index(letter) + 1)[-1] if number and letter and letter in "abcdefghij" else letter)
+        out.append(str(BRAILLE_DIGITS.index(letter)) if number and letter and letter in BRAILLE_DIGITS else letter)
     decoded = "".join(out)
     return decoded if sum(c.isalpha() for c in decoded) >= 6 else None
 
@@ -262,13 +264,8 @@ def _spelled_payloads(text: str) -> list[str]:
 
 def hidden_payloads(original: str) -> list[str]:
     """Text smuggled into ``original`` (before normalisation) in tag characters or variation selectors, each kind
-    read across the whole text (``hidden_text.hidden_strings``), when it is at least 8 readable characters."""
-    out = []
-    for hidden in hidden_strings(original):
-        decoded = _readable(hidden.encode("utf-8"))
-        if decoded is not None and "\ufffd" not in decoded:
-            out.append(decoded)
-    return out
+    read across the whole text (``hidden_text.hidden_bytes``), when it is readable UTF-8 of 8+ characters."""
+    return [d for d in map(_readable, hidden_bytes(original)) if d is not None]
 
 # At most this many payloads per text: a text stuffed with blobs must not multiply the scoring work.
 MAX_PAYLOADS = 8

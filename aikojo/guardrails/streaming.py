@@ -24,20 +24,24 @@ _BOUNDARY = re.compile(r"[。！？!?\n]|\.(?=\s)")
 _TAIL = 64  # longest number-like PII, with separators, fits well inside this
 
 
+def _is_tag(ch: str) -> bool:
+    return "\U000e0000" <= ch <= "\U000e007f"
+
+
 def _outside_tags(buf: str, cut: int) -> int:
     """``cut`` moved off a run of tag characters (and the black flag before it), so a flag is never split: back to
     the run's start, or past its end when it starts the buffer."""
     start = cut
-    while start > 0 and "\U000e0000" <= buf[start - 1] <= "\U000e007f":
+    while start > 0 and _is_tag(buf[start - 1]):
         start -= 1
-    if start == cut and not (cut < len(buf) and "\U000e0000" <= buf[cut] <= "\U000e007f"):
+    if start == cut and not (cut < len(buf) and _is_tag(buf[cut])):
         return cut
     if start > 0 and buf[start - 1] == "\U0001f3f4":
         start -= 1
     if start > 0:
         return start
     end = cut
-    while end < len(buf) and "\U000e0000" <= buf[end] <= "\U000e007f":
+    while end < len(buf) and _is_tag(buf[end]):
         end += 1
     return end
 

@@ -11,7 +11,7 @@ import base64
 import random
 from collections.abc import Callable
 
-from aikojo.guardrails.obfuscation import BRAILLE_LETTERS, MORSE_CODE
+from aikojo.guardrails.obfuscation import BRAILLE_DIGITS, BRAILLE_LETTERS, MORSE_CODE
 
 Converter = Callable[[str, random.Random], str]
 
@@ -51,7 +51,7 @@ def morse(text: str, rng: random.Random) -> str:
 
 def _braille_char(c: str) -> str:
     if c.isdigit() and c.isascii():
-        return _BRAILLE_NUMBER + _TO_BRAILLE["abcdefghij"[int(c) - 1]]
+        return _BRAILLE_NUMBER + _TO_BRAILLE[BRAILLE_DIGITS[int(c)]]
     if c.isupper() and c.lower() in _TO_BRAILLE:
         return _BRAILLE_CAPITAL + _TO_BRAILLE[c.lower()]
     return _TO_BRAILLE.get(c, c)
